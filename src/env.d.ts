@@ -1,0 +1,13 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The database as this request's caller sees it (RLS applies). */
+    db: import('./lib/db/types').CallerDb;
+    /** The signed-in staff member, or null for residents. */
+    staff: import('./lib/auth/session.server').StaffSession | null;
+    /** Token for the hidden csrf field of every form. */
+    csrfToken: string;
+    t: (key: import('./lib/i18n/nl').MessageKey) => string;
+  }
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Env, readEnv, resolveFromRoot } from '../config/env.server';
+import { openDatabase, prepareDatabase } from '../db/open.server';
+import type { Database } from '../db/types';
+
+export interface AppContext {
+  readonly env: Env;
+  readonly db: Database;
+  /** Signs local staff sessions. */
+  readonly sessionSecret: Uint8Array;
+}
+
+/** AUTH_JWT_SECRET, or a secret generated once and kept under DATA_DIR (embedded mode). */
+export async function loadSessionSecret(env: Env): Promise<Uint8Array> {
+  if (env.AUTH_JWT_SECRET) {
+    if (env.AUTH_JWT_SECRET.length < 32) throw new Error('AUTH_JWT_SECRET must be at least 32 characters.');
+    return new TextEncoder().encode(env.AUTH_JWT_SECRET);
+  }
+  if (env.DATABASE_URL) throw new Error('Set AUTH_JWT_SECRET when DATABASE_URL is set (several servers share it).');
+  const file = path.join(resolveFromRoot(env.DATA_DIR), 'session-secret');
+  try {
+    return new TextEncoder().encode((await readFile(file, 'utf8')).trim());
+  } catch {
+    const secret = randomBytes(48).toString('base64url');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+    return new TextEncoder().encode((await readFile(file, 'utf8')).trim());
+  }
+}
+
+let context: Promise<AppContext> | undefined;
+
+/** On Ctrl-C or a stop signal, close the database first so PGlite flushes to disk. */
+function closeOnExit(db: Database): void {
+  const stop = (signal: NodeJS.Signals) => {
+    db.close().finally(() => process.kill(process.pid, signal));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** One per server process: the database is opened, migrated and synchronised once. */
+export function getAppContext(): Promise<AppContext> {
+  context ??= (async () => {
+    const env = readEnv();
+    const db = await openDatabase(env);
+    await prepareDatabase(db);
+    closeOnExit(db);
+    return { env, db, sessionSecret: await loadSessionSecret(env) };
+  })();
+  // A failed start (database down) is retried on the next request instead of cached forever.
+  context.catch(() => {
+    context = undefined;
+  });
+  return context;
+}
+
+/** Closes the database; used on shutdown so PGlite flushes to disk. */
+export async function closeAppContext(): Promise<void> {
+  const current = context;
+  context = undefined;
+  if (current) await (await current).db.close();
+}

@@ -1,0 +1,73 @@
+import postgres from 'postgres';
+import { becomeCaller } from './caller';
+import { DatabaseUnavailableError, isUnavailable } from './errors';
+import { toQuery } from './sql';
+import type { Caller, Database, OwnerTx, Row } from './types';
+
+export interface PostgresOptions {
+  readonly url: string;
+  /** Pool size per server process. */
+  readonly max?: number;
+  /** Prepared statements; switch off behind a transaction-mode pooler (Supabase port 6543). */
+  readonly prepare?: boolean;
+}
+
+type Sql = postgres.Sql;
+type TransactionSql = postgres.TransactionSql;
+
+function wrap(tx: TransactionSql): OwnerTx {
+  const query = async <T = Row>(text: string, params?: readonly unknown[]) =>
+    Array.from(await tx.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])) as T[];
+  return {
+    query,
+    sql: <T = Row>(strings: TemplateStringsArray, ...values: readonly unknown[]) => {
+      const { text, params } = toQuery(strings, values);
+      return query<T>(text, params);
+    },
+    execute: async (text, params) =>
+      (await tx.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])).count,
+    exec: async (script) => {
+      // Without parameters this is the simple protocol: several statements in one go.
+      await tx.unsafe(script);
+    },
+  };
+}
+
+/** Any PostgreSQL, including hosted Supabase, through a connection pool. */
+export function openPostgres(options: PostgresOptions): Database & { sql: Sql } {
+  const sql = postgres(options.url, {
+    max: options.max ?? 10,
+    prepare: options.prepare ?? true,
+    onnotice: () => undefined,
+    connect_timeout: 10,
+    idle_timeout: 30,
+    // Same shapes as PGlite: bigint counts as numbers (all ours stay far below 2^53).
+    types: {
+      bigint: { to: 20, from: [20], parse: (value: string) => Number(value), serialize: (value: number) => String(value) },
+    },
+  });
+
+  const run = async <T>(fn: (tx: OwnerTx) => Promise<T>, caller?: Caller): Promise<T> => {
+    try {
+      return (await sql.begin(async (raw) => {
+        const tx = wrap(raw);
+        if (caller) {
+          const { text, params } = becomeCaller(caller);
+          await tx.query(text, params);
+        }
+        return fn(tx);
+      })) as T;
+    } catch (error) {
+      if (isUnavailable(error)) throw new DatabaseUnavailableError('The database cannot be reached.', { cause: error });
+      throw error;
+    }
+  };
+
+  return {
+    driver: 'postgres',
+    sql,
+    transaction: (caller, fn) => run(fn, caller),
+    asOwner: (fn) => run(fn),
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

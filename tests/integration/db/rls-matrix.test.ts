@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Tx } from '../../../src/lib/db/types';
+import { attempt, freshDatabase, type TestDatabase } from '../../support/db';
+import { callerFor, ids, type Persona, personas } from '../../support/world';
+import { buildWorld } from '../../support/world';
+
+type Op = 'select' | 'insert' | 'update' | 'delete';
+const ops: readonly Op[] = ['select', 'insert', 'update', 'delete'];
+
+interface TableCase {
+  /** Which operations each persona may do, as letters S I U D. */
+  allowed: Record<Persona, string>;
+  /** Rows of the target the caller can see. */
+  select: string;
+  /** Creates one row the way this persona legitimately would. */
+  insert: (persona: Persona) => string;
+  update: string;
+  delete: string;
+}
+
+const uid = (persona: Persona) => (persona === 'anon' ? 'null' : `auth.uid()`);
+const readOnlyForAll = { anon: 'S', outsider: 'S', facilitator: 'S', moderator: 'S', analyst: 'S', admin: 'SIUD' };
+
+/**
+ * The policy matrix: every table × persona × operation. Allowed operations must succeed (and touch
+ * the target row); every other one must fail with an error or touch nothing.
+ */
+const matrix: Record<string, TableCase> = {
+  consultations: {
+    allowed: readOnlyForAll,
+    select: `select 1 from public.consultations where id = '${ids.openConsultation}'`,
+    insert: () =>
+      `insert into public.consultations (slug, title, opens_at, closes_at) values ('nieuw', 'Nieuwe raadpleging', now(), now() + interval '1 day')`,
+    update: `update public.consultations set title = 'Andere titel' where id = '${ids.openConsultation}'`,
+    delete: `delete from public.consultations where id = '${ids.closedConsultation}'`,
+  },
+  topics: {
+    allowed: readOnlyForAll,
+    select: `select 1 from public.topics where id = '${ids.topic}'`,
+    insert: () => `insert into public.topics (consultation_id, key, label) values ('${ids.openConsultation}', 'nieuw', 'Nieuw')`,
+    update: `update public.topics set label = 'Ander label' where id = '${ids.topic}'`,
+    delete: `delete from public.topics where id = '${ids.spareTopic}'`,
+  },
+  questions: {
+    allowed: readOnlyForAll,
+    select: `select 1 from public.questions where id = '${ids.question}'`,
+    insert: () =>
+      `insert into public.questions (consultation_id, audience, key, prompt) values ('${ids.openConsultation}', 'mantelzorger', 'nieuw', 'Een nieuwe vraag?')`,
+    update: `update public.questions set prompt = 'Een andere vraag?' where id = '${ids.question}'`,
+    delete: `delete from public.questions where id = '${ids.closedQuestion}'`,
+  },
+  staff_members: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: 'SIUD' },
+    select: `select 1 from public.staff_members where user_id = '${ids.staff.otherFacilitator}'`,
+    insert: () =>
+      `insert into public.staff_members (user_id, email, display_name, role) values ('${ids.outsider}', 'outsider@example.test', 'Nieuw', 'analyst')`,
+    update: `update public.staff_members set display_name = 'Anders' where user_id = '${ids.staff.otherFacilitator}'`,
+    delete: `delete from public.staff_members where user_id = '${ids.staff.otherFacilitator}'`,
+  },
+  roadtour_stops: {
+    allowed: { anon: '', outsider: '', facilitator: 'SIUD', moderator: 'S', analyst: 'S', admin: 'SIUD' },
+    select: `select 1 from public.roadtour_stops where id = '${ids.emptyStop}'`,
+    insert: (p) =>
+      `insert into public.roadtour_stops (consultation_id, name, location, starts_at, group_type, created_by) values ('${ids.openConsultation}', 'Nieuwe stop', 'Rokkeveen', now() + interval '5 days', 'inwoners', ${uid(p)})`,
+    update: `update public.roadtour_stops set expected_participants = 12 where id = '${ids.emptyStop}'`,
+    delete: `delete from public.roadtour_stops where id = '${ids.emptyStop}'`,
+  },
+  stop_facilitators: {
+    allowed: { anon: '', outsider: '', facilitator: 'SID', moderator: 'S', analyst: 'S', admin: 'SID' },
+    select: `select 1 from public.stop_facilitators where stop_id = '${ids.emptyStop}'`,
+    insert: () => `insert into public.stop_facilitators (stop_id, user_id) values ('${ids.emptyStop}', '${ids.staff.otherFacilitator}')`,
+    update: `update public.stop_facilitators set user_id = '${ids.staff.otherFacilitator}' where stop_id = '${ids.emptyStop}'`,
+    delete: `delete from public.stop_facilitators where stop_id = '${ids.emptyStop}'`,
+  },
+  submissions: {
+    allowed: { anon: 'I', outsider: '', facilitator: '', moderator: 'S', analyst: 'S', admin: 'SD' },
+    select: `select 1 from public.submissions where id = '${ids.submission}'`,
+    insert: () =>
+      `insert into public.submissions (id, consultation_id, audience, consent_at, reference_code) values (gen_random_uuid(), '${ids.openConsultation}', 'inwoner', now(), 'WXYZ-2345')`,
+    update: `update public.submissions set wijk = 'Dorp' where id = '${ids.submission}'`,
+    delete: `delete from public.submissions where id = '${ids.submission}'`,
+  },
+  contact_emails: {
+    allowed: { anon: 'I', outsider: '', facilitator: '', moderator: '', analyst: '', admin: 'SUD' },
+    select: `select 1 from public.contact_emails where id = '${ids.contactEmail}'`,
+    insert: () =>
+      `insert into public.contact_emails (consultation_id, email, unsubscribe_token) values ('${ids.openConsultation}', 'nog@example.test', 'token-bbbbbbbbbbbbbbbbbbbbbbbb')`,
+    update: `update public.contact_emails set notified_at = now() where id = '${ids.contactEmail}'`,
+    delete: `delete from public.contact_emails where id = '${ids.contactEmail}'`,
+  },
+  input_items: {
+    allowed: { anon: 'I', outsider: '', facilitator: 'I', moderator: 'SU', analyst: '', admin: 'SIUD' },
+    select: `select 1 from public.input_items where id = '${ids.newItem}'`,
+    insert: (p) =>
+      p === 'anon'
+        ? `insert into public.input_items (consultation_id, channel, audience, submission_id, question_id, body) values ('${ids.openConsultation}', 'online', 'inwoner', '${ids.submission}', '${ids.question}', 'Nog een antwoord.')`
+        : `insert into public.input_items (consultation_id, channel, audience, stop_id, topic_id, kind, body) values ('${ids.openConsultation}', 'roadtour', 'inwoner', '${ids.stop}', '${ids.topic}', 'idea', 'Een idee uit de groep.')`,
+    update: `update public.input_items set status = 'hidden' where id = '${ids.newItem}'`,
+    delete: `delete from public.input_items where id = '${ids.newItem}'`,
+  },
+  input_originals: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: 'SD' },
+    select: `select 1 from public.input_originals where input_item_id = '${ids.redactedItem}'`,
+    insert: () =>
+      `insert into public.input_originals (input_item_id, body, purge_after) values ('${ids.newItem}', 'tekst', current_date)`,
+    update: `update public.input_originals set purge_after = current_date + 999 where input_item_id = '${ids.redactedItem}'`,
+    delete: `delete from public.input_originals where input_item_id = '${ids.redactedItem}'`,
+  },
+  themes: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'S', analyst: 'SIUD', admin: 'SIUD' },
+    select: `select 1 from public.themes where id = '${ids.draftTheme}'`,
+    insert: () => `insert into public.themes (consultation_id, label, origin) values ('${ids.openConsultation}', 'Nieuw thema', 'manual')`,
+    update: `update public.themes set label = 'Hernoemd' where id = '${ids.draftTheme}'`,
+    delete: `delete from public.themes where id = '${ids.draftTheme}'`,
+  },
+  theme_assignments: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'S', analyst: 'SIUD', admin: 'SIUD' },
+    select: `select 1 from public.theme_assignments where theme_id = '${ids.draftTheme}'`,
+    insert: () =>
+      `insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, is_primary, score) values ('${ids.draftTheme}', '${ids.publicItem}', '${ids.openConsultation}', 'manual', false, 0.5)`,
+    update: `update public.theme_assignments set score = 0.3 where theme_id = '${ids.draftTheme}'`,
+    delete: `delete from public.theme_assignments where theme_id = '${ids.draftTheme}'`,
+  },
+  theme_snapshots: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: 'SI', admin: 'SID' },
+    select: `select 1 from public.theme_snapshots where id = '${ids.snapshot}'`,
+    insert: () =>
+      `insert into public.theme_snapshots (consultation_id, label, themes, assignments) values ('${ids.openConsultation}', 'Versie 2', '[]', '[]')`,
+    update: `update public.theme_snapshots set label = 'Anders' where id = '${ids.snapshot}'`,
+    delete: `delete from public.theme_snapshots where id = '${ids.snapshot}'`,
+  },
+  audit_log: {
+    allowed: { anon: '', outsider: '', facilitator: 'I', moderator: 'I', analyst: 'I', admin: 'SI' },
+    select: `select 1 from public.audit_log`,
+    insert: (p) =>
+      `insert into public.audit_log (actor_id, action, entity, entity_id) values (${uid(p)}, 'export.download', 'consultations', '${ids.openConsultation}')`,
+    update: `update public.audit_log set action = 'export.changed'`,
+    delete: `delete from public.audit_log`,
+  },
+};
+
+async function succeeds(tx: Tx, op: Op, table: TableCase, persona: Persona): Promise<boolean> {
+  if (op === 'select') return (await tx.query(table.select)).length > 0;
+  if (op === 'insert') return (await tx.execute(table.insert(persona))) === 1;
+  return (await tx.execute(op === 'update' ? table.update : table.delete)) > 0;
+}
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+  await buildWorld(db);
+});
+afterAll(() => db?.dispose());
+
+const cases = Object.entries(matrix).flatMap(([name, table]) =>
+  personas.flatMap((persona) => ops.map((op) => ({ name, table, persona, op }))),
+);
+
+describe('row level security matrix', () => {
+  test('covers every table in the public schema, each with RLS enabled', async () => {
+    const tables = await db.asOwner((tx) =>
+      tx.query<{ name: string; rls: boolean }>(
+        `select c.relname as name, c.relrowsecurity as rls from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and c.relkind = 'r' order by 1`,
+      ),
+    );
+    expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(matrix).sort());
+    expect(tables.filter((t) => !t.rls)).toEqual([]);
+  });
+
+  test.each(cases)('$persona: $op on $name', async ({ table, persona, op }) => {
+    const expected = table.allowed[persona].includes(op[0]?.toUpperCase() ?? '?');
+    const outcome = await attempt(db, callerFor(persona), (tx) => succeeds(tx, op, table, persona)).catch(
+      (error: unknown) => error as Error,
+    );
+    if (expected) {
+      expect(outcome, `${persona} should be able to ${op} ${table.select}`).toBe(true);
+    } else if (outcome !== true) {
+      // Refused: by an error (no grant, policy violation, append-only trigger) or by touching nothing.
+      if (outcome instanceof Error) expect(outcome.message).toMatch(/permission denied|row-level security|append-only|violates/);
+      else expect(outcome).toBe(false);
+    } else {
+      expect.fail(`${persona} must not be able to ${op} on this table`);
+    }
+  });
+});

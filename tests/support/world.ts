@@ -1,0 +1,109 @@
+import type { StaffRole } from '../../src/lib/auth/roles';
+import type { Caller, Database } from '../../src/lib/db/types';
+
+/** Fixed ids so tests can name every row of the fixture world. */
+export const ids = {
+  openConsultation: '10000000-0000-4000-8000-000000000001',
+  closedConsultation: '10000000-0000-4000-8000-000000000002',
+  draftConsultation: '10000000-0000-4000-8000-000000000003',
+  topic: '20000000-0000-4000-8000-000000000001',
+  spareTopic: '20000000-0000-4000-8000-000000000002',
+  question: '30000000-0000-4000-8000-000000000001',
+  aanbiederQuestion: '30000000-0000-4000-8000-000000000002',
+  closedQuestion: '30000000-0000-4000-8000-000000000003',
+  staff: {
+    admin: '40000000-0000-4000-8000-000000000001',
+    moderator: '40000000-0000-4000-8000-000000000002',
+    analyst: '40000000-0000-4000-8000-000000000003',
+    facilitator: '40000000-0000-4000-8000-000000000004',
+    otherFacilitator: '40000000-0000-4000-8000-000000000005',
+  },
+  outsider: '40000000-0000-4000-8000-000000000009',
+  stop: '50000000-0000-4000-8000-000000000001',
+  otherStop: '50000000-0000-4000-8000-000000000002',
+  emptyStop: '50000000-0000-4000-8000-000000000003',
+  submission: '60000000-0000-4000-8000-000000000001',
+  newItem: '70000000-0000-4000-8000-000000000001',
+  approvedItem: '70000000-0000-4000-8000-000000000002',
+  publicItem: '70000000-0000-4000-8000-000000000003',
+  stopNote: '70000000-0000-4000-8000-000000000004',
+  otherStopNote: '70000000-0000-4000-8000-000000000005',
+  redactedItem: '70000000-0000-4000-8000-000000000006',
+  draftTheme: '80000000-0000-4000-8000-000000000001',
+  publishedTheme: '80000000-0000-4000-8000-000000000002',
+  snapshot: '90000000-0000-4000-8000-000000000001',
+  contactEmail: 'a0000000-0000-4000-8000-000000000001',
+} as const;
+
+export type Persona = 'anon' | 'outsider' | StaffRole;
+export const personas: readonly Persona[] = ['anon', 'outsider', 'facilitator', 'moderator', 'analyst', 'admin'];
+
+export function callerFor(persona: Persona): Caller {
+  if (persona === 'anon') return { kind: 'anon' };
+  if (persona === 'outsider')
+    // Signed in (say through Supabase Auth) but not a staff member: gets nothing.
+    return { kind: 'staff', userId: ids.outsider, email: 'outsider@example.test', staffRole: 'facilitator' };
+  return { kind: 'staff', userId: ids.staff[persona], email: `${persona}@doemee.test`, staffRole: persona };
+}
+
+/** The fixture world: every table holds rows for the policies to allow or refuse. */
+export async function buildWorld(db: Database): Promise<void> {
+  const s = ids.staff;
+  await db.asOwner(async (tx) => {
+    await tx.exec(`
+      insert into auth.users (id, email) values
+        ('${s.admin}', 'admin@doemee.test'), ('${s.moderator}', 'moderator@doemee.test'),
+        ('${s.analyst}', 'analyst@doemee.test'), ('${s.facilitator}', 'facilitator@doemee.test'),
+        ('${s.otherFacilitator}', 'other@doemee.test'), ('${ids.outsider}', 'outsider@example.test');
+      insert into public.staff_members (user_id, email, display_name, role) values
+        ('${s.admin}', 'admin@doemee.test', 'Admin', 'admin'),
+        ('${s.moderator}', 'moderator@doemee.test', 'Moderator', 'moderator'),
+        ('${s.analyst}', 'analyst@doemee.test', 'Analist', 'analyst'),
+        ('${s.facilitator}', 'facilitator@doemee.test', 'Gespreksleider', 'facilitator'),
+        ('${s.otherFacilitator}', 'other@doemee.test', 'Andere gespreksleider', 'facilitator');
+
+      insert into public.consultations (id, slug, title, status, opens_at, closes_at) values
+        ('${ids.openConsultation}', 'open', 'Open raadpleging', 'published', now() - interval '7 days', now() + interval '30 days'),
+        ('${ids.closedConsultation}', 'dicht', 'Gesloten raadpleging', 'published', now() - interval '60 days', now() - interval '1 day'),
+        ('${ids.draftConsultation}', 'concept', 'Concept raadpleging', 'draft', now() - interval '1 day', now() + interval '30 days');
+      insert into public.topics (id, consultation_id, key, label) values
+        ('${ids.topic}', '${ids.openConsultation}', 'krachtig-oud', 'Krachtig oud worden'),
+        ('${ids.spareTopic}', '${ids.closedConsultation}', 'reserve', 'Reserve');
+      insert into public.questions (id, consultation_id, topic_id, audience, key, prompt) values
+        ('${ids.question}', '${ids.openConsultation}', '${ids.topic}', 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?'),
+        ('${ids.aanbiederQuestion}', '${ids.openConsultation}', '${ids.topic}', 'aanbieder', 'haalbaar', 'Hoe blijft hulp haalbaar?'),
+        ('${ids.closedQuestion}', '${ids.closedConsultation}', null, 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?');
+
+      insert into public.roadtour_stops (id, consultation_id, name, location, starts_at, group_type, created_by) values
+        ('${ids.stop}', '${ids.openConsultation}', 'Wijkcentrum Noord', 'Noordhove', now() + interval '2 days', 'inwoners', '${s.facilitator}'),
+        ('${ids.otherStop}', '${ids.openConsultation}', 'Ouderenbond', 'Dorp', now() + interval '3 days', 'ouderenbond', '${s.otherFacilitator}'),
+        ('${ids.emptyStop}', '${ids.openConsultation}', 'Aanbieders', 'Centrum', now() + interval '4 days', 'aanbieders', '${s.facilitator}');
+      insert into public.stop_facilitators (stop_id, user_id) values
+        ('${ids.stop}', '${s.facilitator}'), ('${ids.otherStop}', '${s.otherFacilitator}'), ('${ids.emptyStop}', '${s.facilitator}');
+
+      insert into public.submissions (id, consultation_id, audience, consent_at, reference_code) values
+        ('${ids.submission}', '${ids.openConsultation}', 'inwoner', now(), 'ABCD-EFGH');
+      insert into public.contact_emails (id, consultation_id, email, unsubscribe_token) values
+        ('${ids.contactEmail}', '${ids.openConsultation}', 'iemand@example.test', 'token-aaaaaaaaaaaaaaaaaaaaaaaa');
+
+      insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, body, status, reject_reason) values
+        ('${ids.newItem}', '${ids.openConsultation}', 'online', 'inwoner', '${ids.submission}', '${ids.question}', 'Een vaste hulp is belangrijk.', 'new', null),
+        ('${ids.approvedItem}', '${ids.openConsultation}', 'online', 'inwoner', '${ids.submission}', '${ids.question}', 'Bewegen helpt mij.', 'approved', null),
+        ('${ids.publicItem}', '${ids.openConsultation}', 'online', 'inwoner', '${ids.submission}', '${ids.question}', 'De buren helpen mee.', 'approved', null),
+        ('${ids.redactedItem}', '${ids.openConsultation}', 'online', 'inwoner', '${ids.submission}', '${ids.question}', 'Bel mij op 06-12345678.', 'new', null);
+      insert into public.input_items (id, consultation_id, channel, audience, stop_id, topic_id, kind, body) values
+        ('${ids.stopNote}', '${ids.openConsultation}', 'roadtour', 'inwoner', '${ids.stop}', '${ids.topic}', 'point', 'Men wil een vaste hulp.'),
+        ('${ids.otherStopNote}', '${ids.openConsultation}', 'roadtour', 'ouderenbond', '${ids.otherStop}', '${ids.topic}', 'worry', 'Zorgen over de kosten.');
+      update public.input_items set body = 'Bel mij op [telefoonnummer].' where id = '${ids.redactedItem}';
+
+      insert into public.themes (id, consultation_id, label, origin, status, published_at) values
+        ('${ids.draftTheme}', '${ids.openConsultation}', 'Vaste hulp', 'discovered', 'active', null),
+        ('${ids.publishedTheme}', '${ids.openConsultation}', 'Buren en familie', 'discovered', 'active', now());
+      insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, score) values
+        ('${ids.draftTheme}', '${ids.approvedItem}', '${ids.openConsultation}', 'auto', 0.8),
+        ('${ids.publishedTheme}', '${ids.publicItem}', '${ids.openConsultation}', 'auto', 0.9);
+      insert into public.theme_snapshots (id, consultation_id, label, themes, assignments) values
+        ('${ids.snapshot}', '${ids.openConsultation}', 'Versie 1', '[]', '[]');
+    `);
+  });
+}

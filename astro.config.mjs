@@ -3,6 +3,14 @@ import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import { defineConfig, passthroughImageService } from 'astro/config';
 
+// Host names the server answers to. Astro trusts the Host header only for these, and its
+// same-origin check on form posts needs the real host. Set at build time.
+const siteHost = process.env.PUBLIC_SITE_URL ? new URL(process.env.PUBLIC_SITE_URL).hostname : undefined;
+const allowedDomains = ['localhost', '127.0.0.1', siteHost, ...(process.env.ALLOWED_HOSTS ?? '').split(',')]
+  .map((host) => host?.trim())
+  .filter((host) => !!host)
+  .map((hostname) => ({ hostname }));
+
 // Server-rendered by default; content pages opt in to prerendering.
 export default defineConfig({
   output: 'server',
@@ -11,8 +19,7 @@ export default defineConfig({
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
   // No sharp: the film poster and icons are prepared at authoring time.
   image: { service: passthroughImageService() },
-  security: { checkOrigin: true },
-  telemetry: false,
+  security: { checkOrigin: true, allowedDomains },
   vite: {
     resolve: { alias: { '~': new URL('./src', import.meta.url).pathname } },
     // PGlite ships WASM and data files it loads relative to its own module.

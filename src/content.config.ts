@@ -1,5 +1,5 @@
-import { glob } from 'astro/loaders';
 import { defineCollection, z } from 'astro:content';
+import { glob } from 'astro/loaders';
 
 /** Plain pages (privacy, about) written by the municipality in content/pages/*.md. */
 const pages = defineCollection({

@@ -1,7 +1,14 @@
 import { defineMiddleware } from 'astro:middleware';
-import { csrfCookie, csrfField, csrfHeader, csrfMatches, needsCsrfCheck, newCsrfToken } from './lib/auth/csrf';
-import { readSession, sessionCookie } from './lib/auth/session.server';
 import { getAppContext } from './lib/app/context.server';
+import {
+  csrfCookie,
+  csrfField,
+  csrfHeader,
+  csrfMatches,
+  needsCsrfCheck,
+  newCsrfToken,
+} from './lib/auth/csrf';
+import { readSession, sessionCookie } from './lib/auth/session.server';
 import { anonymous } from './lib/db/caller';
 import { isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
@@ -24,7 +31,8 @@ async function submittedCsrfToken(request: Request): Promise<string | null> {
   const header = request.headers.get(csrfHeader);
   if (header) return header;
   const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data')) return null;
+  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
+    return null;
   try {
     const value = (await request.clone().formData()).get(csrfField);
     return typeof value === 'string' ? value : null;
@@ -45,9 +53,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   context.locals.csrfToken = token;
 
-  if (needsCsrfCheck(context.request.method) && !csrfMatches(context.cookies.get(csrfCookie)?.value, await submittedCsrfToken(context.request))) {
+  if (
+    needsCsrfCheck(context.request.method) &&
+    !csrfMatches(context.cookies.get(csrfCookie)?.value, await submittedCsrfToken(context.request))
+  ) {
     if (isApiPath(pathname)) return jsonMessage(403, 'error.csrf');
-    return new Response(t('error.csrf'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response(t('error.csrf'), {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
 
   try {
@@ -56,7 +70,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     context.locals.staff = staff;
     context.locals.db = forCaller(
       app.db,
-      staff ? { kind: 'staff', userId: staff.userId, email: staff.email, staffRole: staff.staffRole } : anonymous,
+      staff
+        ? { kind: 'staff', userId: staff.userId, email: staff.email, staffRole: staff.staffRole }
+        : anonymous,
     );
 
     if (staffArea.test(pathname) && !publicStaffPages.has(pathname) && !staff) {

@@ -37,8 +37,11 @@ async function main(): Promise<void> {
   const db = await openDatabase(env);
   try {
     const { migrated, consultations } = await prepareDatabase(db);
-    console.log(`Database ${db.driver}: ${migrated.length} migration(s) applied; content synchronised: ${consultations.join(', ')}`);
-    const wantsDemo = command === 'seed' || (command === 'setup' && flags.includes('--demo') && env.DEMO_SEED !== 'false');
+    console.log(
+      `Database ${db.driver}: ${migrated.length} migration(s) applied; content synchronised: ${consultations.join(', ')}`,
+    );
+    const wantsDemo =
+      command === 'seed' || (command === 'setup' && flags.includes('--demo') && env.DEMO_SEED !== 'false');
     if (!wantsDemo) return;
     if (await isEmpty(db)) {
       const accounts = await seedDemo(db, resolveFromRoot('supabase', 'seed.sql'), process.env.DEMO_PASSWORD);

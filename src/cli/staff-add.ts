@@ -21,12 +21,16 @@ const { values } = parseArgs({
 
 async function main(): Promise<number> {
   if (!values.email || !values.role) {
-    console.error(`Usage: npm run staff:add -- --email <e-mail> --role <${staffRoles.join('|')}> [--name <naam>] [--password <wachtwoord>]`);
+    console.error(
+      `Usage: npm run staff:add -- --email <e-mail> --role <${staffRoles.join('|')}> [--name <naam>] [--password <wachtwoord>]`,
+    );
     return 2;
   }
   const env = readEnv();
   if (env.SUPABASE_URL) {
-    console.error('SUPABASE_URL is set: invite staff in Supabase Auth, then add them to public.staff_members.');
+    console.error(
+      'SUPABASE_URL is set: invite staff in Supabase Auth, then add them to public.staff_members.',
+    );
     return 2;
   }
   const password = values.password ?? randomBytes(15).toString('base64url');
@@ -40,10 +44,16 @@ async function main(): Promise<number> {
       password,
     });
     if (!result.ok) {
-      console.error(result.code === 'account.exists' ? `An account for ${values.email} already exists.` : `Invalid input:\n  ${result.issues?.join('\n  ')}`);
+      console.error(
+        result.code === 'account.exists'
+          ? `An account for ${values.email} already exists.`
+          : `Invalid input:\n  ${result.issues?.join('\n  ')}`,
+      );
       return 1;
     }
-    console.log(`Account created: ${values.email} (${values.role})${values.password ? '' : `\nPassword (shown once): ${password}`}`);
+    console.log(
+      `Account created: ${values.email} (${values.role})${values.password ? '' : `\nPassword (shown once): ${password}`}`,
+    );
     return 0;
   } finally {
     await db.close();

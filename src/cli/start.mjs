@@ -22,7 +22,9 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) =>
+  path.join(root, p),
+);
 const builtAt = existsSync(entry) ? statSync(entry).mtimeMs : 0;
 if (builtAt < Math.max(...sources.map(newestMtime))) {
   console.log('Building the site…');

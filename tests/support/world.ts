@@ -36,7 +36,14 @@ export const ids = {
 } as const;
 
 export type Persona = 'anon' | 'outsider' | StaffRole;
-export const personas: readonly Persona[] = ['anon', 'outsider', 'facilitator', 'moderator', 'analyst', 'admin'];
+export const personas: readonly Persona[] = [
+  'anon',
+  'outsider',
+  'facilitator',
+  'moderator',
+  'analyst',
+  'admin',
+];
 
 export function callerFor(persona: Persona): Caller {
   if (persona === 'anon') return { kind: 'anon' };

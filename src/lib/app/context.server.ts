@@ -18,7 +18,8 @@ export async function loadSessionSecret(env: Env): Promise<Uint8Array> {
     if (env.AUTH_JWT_SECRET.length < 32) throw new Error('AUTH_JWT_SECRET must be at least 32 characters.');
     return new TextEncoder().encode(env.AUTH_JWT_SECRET);
   }
-  if (env.DATABASE_URL) throw new Error('Set AUTH_JWT_SECRET when DATABASE_URL is set (several servers share it).');
+  if (env.DATABASE_URL)
+    throw new Error('Set AUTH_JWT_SECRET when DATABASE_URL is set (several servers share it).');
   const file = path.join(resolveFromRoot(env.DATA_DIR), 'session-secret');
   try {
     return new TextEncoder().encode((await readFile(file, 'utf8')).trim());

@@ -21,7 +21,11 @@ export async function createStaffAccount(
 ): Promise<{ ok: true; userId: string } | { ok: false; code: AccountError; issues?: string[] }> {
   const parsed = NewStaffSchema.safeParse(input);
   if (!parsed.success)
-    return { ok: false, code: 'account.invalid', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+    return {
+      ok: false,
+      code: 'account.invalid',
+      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    };
   const staff = parsed.data;
   const passwordHash = await hashPassword(staff.password);
   return db.transaction(service, async (tx) => {
@@ -45,24 +49,41 @@ export interface SignedInStaff {
 }
 
 /** Checks a local account's password; null for a wrong password, unknown or inactive account alike. */
-export async function verifyCredentials(db: Database, email: string, password: string): Promise<SignedInStaff | null> {
+export async function verifyCredentials(
+  db: Database,
+  email: string,
+  password: string,
+): Promise<SignedInStaff | null> {
   const normalised = email.trim().toLowerCase();
-  const [row] = await db.transaction(service, (tx) =>
-    tx.sql<{ id: string; encrypted_password: string | null; role: StaffRole; display_name: string; active: boolean }>`
+  const [row] = await db.transaction(
+    service,
+    (tx) =>
+      tx.sql<{
+        id: string;
+        encrypted_password: string | null;
+        role: StaffRole;
+        display_name: string;
+        active: boolean;
+      }>`
       select u.id, u.encrypted_password, s.role, s.display_name, s.active
       from auth.users u join public.staff_members s on s.user_id = u.id
       where u.email = ${normalised}`,
   );
   const ok = await verifyPassword(row?.encrypted_password ?? (await decoyHash), password);
   if (!row || !ok || !row.active) return null;
-  await db.transaction(service, (tx) => tx.sql`update auth.users set last_sign_in_at = now() where id = ${row.id}`);
+  await db.transaction(
+    service,
+    (tx) => tx.sql`update auth.users set last_sign_in_at = now() where id = ${row.id}`,
+  );
   return { userId: row.id, email: normalised, staffRole: row.role, displayName: row.display_name };
 }
 
 /** The staff member behind a verified user id (Supabase Auth mode), or null when not staff. */
 export async function findStaff(db: Database, userId: string): Promise<SignedInStaff | null> {
-  const [row] = await db.transaction(service, (tx) =>
-    tx.sql<{ email: string; role: StaffRole; display_name: string }>`
+  const [row] = await db.transaction(
+    service,
+    (tx) =>
+      tx.sql<{ email: string; role: StaffRole; display_name: string }>`
       select email, role, display_name from public.staff_members where user_id = ${userId} and active`,
   );
   return row ? { userId, email: row.email, staffRole: row.role, displayName: row.display_name } : null;

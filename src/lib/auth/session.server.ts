@@ -29,7 +29,11 @@ export async function signSession(
 }
 
 /** The session in a token, or null when it is missing, forged, expired or malformed. */
-export async function readSession(secret: Uint8Array, token: string | undefined, now = new Date()): Promise<StaffSession | null> {
+export async function readSession(
+  secret: Uint8Array,
+  token: string | undefined,
+  now = new Date(),
+): Promise<StaffSession | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, secret, {
@@ -39,7 +43,12 @@ export async function readSession(secret: Uint8Array, token: string | undefined,
       currentDate: now,
     });
     const staffRole = payload.staff_role;
-    if (typeof payload.sub !== 'string' || typeof payload.email !== 'string' || !isStaffRole(staffRole) || !payload.exp)
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload.email !== 'string' ||
+      !isStaffRole(staffRole) ||
+      !payload.exp
+    )
       return null;
     return { userId: payload.sub, email: payload.email, staffRole, expiresAt: new Date(payload.exp * 1000) };
   } catch {

@@ -17,8 +17,9 @@ export function stateAt(opensAt: Date, closesAt: Date, now: Date): ConsultationS
 
 /** Published consultations, newest first, as the caller may see them. */
 export async function listConsultations(db: CallerDb, now = new Date()): Promise<ConsultationSummary[]> {
-  const rows = await db.run((tx) =>
-    tx.sql<{ id: string; slug: string; title: string; summary: string; opens_at: Date; closes_at: Date }>`
+  const rows = await db.run(
+    (tx) =>
+      tx.sql<{ id: string; slug: string; title: string; summary: string; opens_at: Date; closes_at: Date }>`
       select id, slug, title, summary, opens_at, closes_at from public.consultations
       where status = 'published' order by opens_at desc`,
   );

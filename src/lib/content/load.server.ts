@@ -15,7 +15,9 @@ export async function loadConsultations(contentDir: string): Promise<Consultatio
       throw new Error(`Invalid consultation in content/consultations/${file}:\n${lines.join('\n')}`);
     }
     if (`${parsed.data.slug}.yaml` !== file)
-      throw new Error(`content/consultations/${file}: the file name must be the slug (${parsed.data.slug}.yaml)`);
+      throw new Error(
+        `content/consultations/${file}: the file name must be the slug (${parsed.data.slug}.yaml)`,
+      );
     consultations.push(parsed.data);
   }
   return consultations;

@@ -2,11 +2,23 @@ import { z } from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en streepjes');
 
-export const audiences = ['inwoner', 'mantelzorger', 'aanbieder', 'ouderenbond', 'partner', 'adviesraad'] as const;
+export const audiences = [
+  'inwoner',
+  'mantelzorger',
+  'aanbieder',
+  'ouderenbond',
+  'partner',
+  'adviesraad',
+] as const;
 export type Audience = (typeof audiences)[number];
 
 /** Audiences that answer on behalf of an organisation and give its name. */
-export const organisationAudiences: readonly Audience[] = ['aanbieder', 'ouderenbond', 'partner', 'adviesraad'];
+export const organisationAudiences: readonly Audience[] = [
+  'aanbieder',
+  'ouderenbond',
+  'partner',
+  'adviesraad',
+];
 
 export const TopicSchema = z.object({
   /** Stable id; input items refer to it, so never rename a key once answers exist. */
@@ -54,21 +66,33 @@ export const ConsultationSchema = z
     opensAt: z.coerce.date(),
     closesAt: z.coerce.date(),
     /** After this date originals and contact e-mail addresses are deleted. */
-    retentionUntil: z.coerce.date().optional(),
+    retentionUntil: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'schrijf als JJJJ-MM-DD')
+      .optional(),
     topics: z.array(TopicSchema).min(1),
     audiences: z.record(z.enum(audiences), AudienceSchema),
     themes: z.array(GuidedThemeSchema).default([]),
   })
   .superRefine((c, ctx) => {
-    if (c.closesAt <= c.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'moet na opensAt liggen' });
+    if (c.closesAt <= c.opensAt)
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'moet na opensAt liggen' });
     const topicKeys = new Set(c.topics.map((t) => t.key));
     for (const [audience, def] of Object.entries(c.audiences)) {
       const seen = new Set<string>();
       def.questions.forEach((q, i) => {
         if (!topicKeys.has(q.topic))
-          ctx.addIssue({ code: 'custom', path: ['audiences', audience, 'questions', i, 'topic'], message: `onbekend onderwerp "${q.topic}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['audiences', audience, 'questions', i, 'topic'],
+            message: `onbekend onderwerp "${q.topic}"`,
+          });
         if (seen.has(q.key))
-          ctx.addIssue({ code: 'custom', path: ['audiences', audience, 'questions', i, 'key'], message: `dubbele sleutel "${q.key}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['audiences', audience, 'questions', i, 'key'],
+            message: `dubbele sleutel "${q.key}"`,
+          });
         seen.add(q.key);
       });
     }

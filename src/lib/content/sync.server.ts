@@ -12,7 +12,7 @@ export async function syncConsultation(db: Database, c: Consultation): Promise<s
     const [row] = await tx.sql<{ id: string }>`
       insert into public.consultations (slug, title, summary, status, opens_at, closes_at, retention_until)
       values (${c.slug}, ${c.title}, ${c.summary}, ${c.status}, ${c.opensAt}, ${c.closesAt},
-              ${c.retentionUntil ? c.retentionUntil.toISOString().slice(0, 10) : null})
+              ${c.retentionUntil ?? null})
       on conflict (slug) do update set
         title = excluded.title, summary = excluded.summary, status = excluded.status,
         opens_at = excluded.opens_at, closes_at = excluded.closes_at, retention_until = excluded.retention_until
@@ -22,7 +22,8 @@ export async function syncConsultation(db: Database, c: Consultation): Promise<s
                           excluded.closes_at, excluded.retention_until)
       returning id`;
     const consultationId =
-      row?.id ?? (await tx.sql<{ id: string }>`select id from public.consultations where slug = ${c.slug}`)[0]?.id;
+      row?.id ??
+      (await tx.sql<{ id: string }>`select id from public.consultations where slug = ${c.slug}`)[0]?.id;
     if (!consultationId) throw new Error(`consultation ${c.slug} was not stored`);
 
     const topicIds = new Map<string, string>();

@@ -20,7 +20,8 @@ export async function listMigrations(dir: string): Promise<MigrationFile[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   return files.map((file) => {
     const match = /^(\d{14})_(.+)\.sql$/.exec(file);
-    if (!match?.[1] || !match[2]) throw new Error(`Migration file name must be <14 digits>_<name>.sql: ${file}`);
+    if (!match?.[1] || !match[2])
+      throw new Error(`Migration file name must be <14 digits>_<name>.sql: ${file}`);
     return { version: match[1], name: match[2], file: path.join(dir, file) };
   });
 }
@@ -75,11 +76,10 @@ export async function migrate(db: Database, options: MigrateOptions): Promise<st
       ]);
       if (seen.length > 0) return false;
       await tx.exec(script);
-      await tx.query('insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)', [
-        migration.version,
-        [script],
-        migration.name,
-      ]);
+      await tx.query(
+        'insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)',
+        [migration.version, [script], migration.name],
+      );
       return true;
     });
     if (ran) done.push(migration.version);

@@ -11,13 +11,19 @@ import type { Database } from './types';
 /** DATABASE_URL when set, else the embedded database under DATA_DIR. */
 export async function openDatabase(env: Env): Promise<Database> {
   if (env.DATABASE_URL) {
-    return openPostgres({ url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, prepare: env.DATABASE_PREPARE === 'true' });
+    return openPostgres({
+      url: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX,
+      prepare: env.DATABASE_PREPARE === 'true',
+    });
   }
   return openPglite({ dataDir: path.resolve(resolveFromRoot(env.DATA_DIR), 'pglite') });
 }
 
 /** Migrations, then the consultations in content/: what every server does before it serves. */
-export async function prepareDatabase(db: Database): Promise<{ migrated: string[]; consultations: string[] }> {
+export async function prepareDatabase(
+  db: Database,
+): Promise<{ migrated: string[]; consultations: string[] }> {
   const migrated = await migrate(db, {
     migrationsDir: resolveFromRoot('supabase', 'migrations'),
     platformSql: resolveFromRoot('supabase', 'platform', 'local.sql'),

@@ -22,7 +22,8 @@ function wrap(tx: Transaction): OwnerTx {
       const { text, params } = toQuery(strings, values);
       return query<T>(text, params);
     },
-    execute: async (text, params) => (await tx.query(text, params ? [...params] : undefined)).affectedRows ?? 0,
+    execute: async (text, params) =>
+      (await tx.query(text, params ? [...params] : undefined)).affectedRows ?? 0,
     exec: async (script) => {
       await tx.exec(script);
     },

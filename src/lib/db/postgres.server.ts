@@ -43,7 +43,12 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
     idle_timeout: 30,
     // Same shapes as PGlite: bigint counts as numbers (all ours stay far below 2^53).
     types: {
-      bigint: { to: 20, from: [20], parse: (value: string) => Number(value), serialize: (value: number) => String(value) },
+      bigint: {
+        to: 20,
+        from: [20],
+        parse: (value: string) => Number(value),
+        serialize: (value: number) => String(value),
+      },
     },
   });
 
@@ -58,7 +63,8 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
         return fn(tx);
       })) as T;
     } catch (error) {
-      if (isUnavailable(error)) throw new DatabaseUnavailableError('The database cannot be reached.', { cause: error });
+      if (isUnavailable(error))
+        throw new DatabaseUnavailableError('The database cannot be reached.', { cause: error });
       throw error;
     }
   };

@@ -19,8 +19,9 @@ const demoStaff: readonly { email: string; role: StaffRole; displayName: string 
 
 /** True when nobody has answered yet: only then is demo data added. */
 export async function isEmpty(db: Database): Promise<boolean> {
-  const [row] = await db.asOwner((tx) =>
-    tx.sql<{ empty: boolean }>`
+  const [row] = await db.asOwner(
+    (tx) =>
+      tx.sql<{ empty: boolean }>`
       select not exists (select 1 from public.submissions) and not exists (select 1 from public.input_items)
         and not exists (select 1 from public.staff_members) as empty`,
   );
@@ -36,7 +37,8 @@ export async function seedDemo(db: Database, seedSqlFile: string, password?: str
   for (const staff of demoStaff) {
     const secret = password ?? `demo-${randomBytes(9).toString('base64url')}`;
     const created = await createStaffAccount(db, { ...staff, password: secret });
-    if (!created.ok) throw new Error(`demo account ${staff.email}: ${created.code} ${created.issues?.join('; ') ?? ''}`);
+    if (!created.ok)
+      throw new Error(`demo account ${staff.email}: ${created.code} ${created.issues?.join('; ') ?? ''}`);
     accounts.push({ email: staff.email, role: staff.role, password: secret });
   }
   const seed = await readFile(seedSqlFile, 'utf8');

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Tx } from '../../../src/lib/db/types';
 import { attempt, freshDatabase, type TestDatabase } from '../../support/db';
-import { callerFor, ids, type Persona, personas } from '../../support/world';
-import { buildWorld } from '../../support/world';
+import { buildWorld, callerFor, ids, type Persona, personas } from '../../support/world';
 
 type Op = 'select' | 'insert' | 'update' | 'delete';
 const ops: readonly Op[] = ['select', 'insert', 'update', 'delete'];
@@ -19,7 +18,14 @@ interface TableCase {
 }
 
 const uid = (persona: Persona) => (persona === 'anon' ? 'null' : `auth.uid()`);
-const readOnlyForAll = { anon: 'S', outsider: 'S', facilitator: 'S', moderator: 'S', analyst: 'S', admin: 'SIUD' };
+const readOnlyForAll = {
+  anon: 'S',
+  outsider: 'S',
+  facilitator: 'S',
+  moderator: 'S',
+  analyst: 'S',
+  admin: 'SIUD',
+};
 
 /**
  * The policy matrix: every table × persona × operation. Allowed operations must succeed (and touch
@@ -37,7 +43,8 @@ const matrix: Record<string, TableCase> = {
   topics: {
     allowed: readOnlyForAll,
     select: `select 1 from public.topics where id = '${ids.topic}'`,
-    insert: () => `insert into public.topics (consultation_id, key, label) values ('${ids.openConsultation}', 'nieuw', 'Nieuw')`,
+    insert: () =>
+      `insert into public.topics (consultation_id, key, label) values ('${ids.openConsultation}', 'nieuw', 'Nieuw')`,
     update: `update public.topics set label = 'Ander label' where id = '${ids.topic}'`,
     delete: `delete from public.topics where id = '${ids.spareTopic}'`,
   },
@@ -68,7 +75,8 @@ const matrix: Record<string, TableCase> = {
   stop_facilitators: {
     allowed: { anon: '', outsider: '', facilitator: 'SID', moderator: 'S', analyst: 'S', admin: 'SID' },
     select: `select 1 from public.stop_facilitators where stop_id = '${ids.emptyStop}'`,
-    insert: () => `insert into public.stop_facilitators (stop_id, user_id) values ('${ids.emptyStop}', '${ids.staff.otherFacilitator}')`,
+    insert: () =>
+      `insert into public.stop_facilitators (stop_id, user_id) values ('${ids.emptyStop}', '${ids.staff.otherFacilitator}')`,
     update: `update public.stop_facilitators set user_id = '${ids.staff.otherFacilitator}' where stop_id = '${ids.emptyStop}'`,
     delete: `delete from public.stop_facilitators where stop_id = '${ids.emptyStop}'`,
   },
@@ -109,7 +117,8 @@ const matrix: Record<string, TableCase> = {
   themes: {
     allowed: { anon: '', outsider: '', facilitator: '', moderator: 'S', analyst: 'SIUD', admin: 'SIUD' },
     select: `select 1 from public.themes where id = '${ids.draftTheme}'`,
-    insert: () => `insert into public.themes (consultation_id, label, origin) values ('${ids.openConsultation}', 'Nieuw thema', 'manual')`,
+    insert: () =>
+      `insert into public.themes (consultation_id, label, origin) values ('${ids.openConsultation}', 'Nieuw thema', 'manual')`,
     update: `update public.themes set label = 'Hernoemd' where id = '${ids.draftTheme}'`,
     delete: `delete from public.themes where id = '${ids.draftTheme}'`,
   },
@@ -177,7 +186,8 @@ describe('row level security matrix', () => {
       expect(outcome, `${persona} should be able to ${op} ${table.select}`).toBe(true);
     } else if (outcome !== true) {
       // Refused: by an error (no grant, policy violation, append-only trigger) or by touching nothing.
-      if (outcome instanceof Error) expect(outcome.message).toMatch(/permission denied|row-level security|append-only|violates/);
+      if (outcome instanceof Error)
+        expect(outcome.message).toMatch(/permission denied|row-level security|append-only|violates/);
       else expect(outcome).toBe(false);
     } else {
       expect.fail(`${persona} must not be able to ${op} on this table`);

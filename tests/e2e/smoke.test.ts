@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { demoPassword } from '../playwright.config';
+
+test('the home page shows the consultation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle(/Doe Mee Zoetermeer/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('heading', { level: 2, name: /krachtig oud worden/i })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations).toEqual([]);
+});
+
+test('staff can sign in and out', async ({ page }) => {
+  await page.goto('/staff');
+  await expect(page).toHaveURL(/\/staff\/inloggen/);
+  await expect(page.getByRole('status')).toContainText('Log in');
+
+  await page.getByLabel('E-mailadres').fill('moderator@doemee.test');
+  await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('alert')).toContainText('klopt niet');
+
+  await page.getByLabel('Wachtwoord').fill(demoPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByText('moderator@doemee.test')).toBeVisible();
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === 'dm_session');
+  expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations).toEqual([]);
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page.getByRole('status')).toContainText('uitgelogd');
+  await page.goto('/staff');
+  await expect(page).toHaveURL(/\/staff\/inloggen/);
+});
+
+test('a form post without the CSRF token is refused', async ({ request }) => {
+  const response = await request.post('/staff/inloggen', {
+    form: { email: 'moderator@doemee.test', password: demoPassword },
+    headers: { origin: 'http://localhost:4329' },
+  });
+  expect(response.status()).toBe(403);
+});

@@ -142,6 +142,7 @@ set search_path = ''
 as $$
 declare
   hidden text[] := coalesce(tg_argv::text[], '{}');
+  row_data jsonb := to_jsonb(coalesce(new, old));
   before jsonb;
   after jsonb;
   k text;
@@ -163,10 +164,7 @@ begin
     coalesce(private.staff_role()::text, auth.role()),
     tg_table_name || '.' || lower(tg_op),
     tg_table_name,
-    coalesce(
-      after ->> 'id', before ->> 'id', after ->> 'input_item_id', before ->> 'input_item_id',
-      after ->> 'user_id', before ->> 'user_id'
-    ),
+    coalesce(row_data ->> 'id', row_data ->> 'input_item_id', row_data ->> 'user_id'),
     jsonb_strip_nulls(jsonb_build_object('before', before, 'after', after))
   );
   return null;

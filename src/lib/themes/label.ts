@@ -1,0 +1,89 @@
+/**
+ * Readable theme descriptions: characteristic terms and a short Dutch label.
+ *
+ * A term characterises a theme when many of its items use it and it is
+ * clearly more common there than in the whole corpus: share × log(lift)
+ * (a class-based TF-IDF). Labels join the two or three best surface forms,
+ * skipping words already covered by a chosen phrase.
+ */
+import type { Csr } from './sparse';
+import type { Vocabulary } from './vectorize';
+
+export interface TermScore {
+  index: number;
+  display: string;
+  score: number;
+}
+
+/** Top characteristic terms per theme from primary memberships (-1 = none). */
+export function characteristicTerms(
+  x: Csr,
+  vocab: Vocabulary,
+  labels: ArrayLike<number>,
+  k: number,
+  limit = 10,
+): TermScore[][] {
+  const m = vocab.keys.length;
+  const counts = Array.from({ length: k }, () => new Map<number, number>());
+  const sizes = new Float64Array(k);
+  const total = new Float64Array(m);
+  let n = 0;
+  for (let i = 0; i < x.rows; i++) {
+    const l = labels[i] as number;
+    const start = x.indptr[i] as number;
+    const end = x.indptr[i + 1] as number;
+    if (start === end) continue;
+    n++;
+    for (let p = start; p < end; p++)
+      total[x.indices[p] as number] = (total[x.indices[p] as number] as number) + 1;
+    if (l < 0 || l >= k) continue;
+    sizes[l] = (sizes[l] as number) + 1;
+    const c = counts[l] as Map<number, number>;
+    for (let p = start; p < end; p++) c.set(x.indices[p] as number, (c.get(x.indices[p] as number) ?? 0) + 1);
+  }
+  return counts.map((c, l) => {
+    const size = sizes[l] as number;
+    const scored: TermScore[] = [];
+    for (const [t, cnt] of c) {
+      // A term used by a single item says little about a theme of several.
+      if (cnt < 2 && size > 3) continue;
+      const share = cnt / size;
+      const lift = share / ((total[t] as number) / Math.max(1, n));
+      if (lift <= 1) continue;
+      // Phrases read better than single stems: small preference.
+      const phrase = vocab.keys[t]?.includes(' ') ? 1.2 : 1;
+      scored.push({ index: t, display: vocab.display[t] ?? '', score: share * Math.log(lift) * phrase });
+    }
+    scored.sort((a, b) => b.score - a.score || a.index - b.index);
+    // Drop a word already contained in a better phrase, or a phrase whose words are both listed.
+    const out: TermScore[] = [];
+    for (const s of scored) {
+      const words = s.display.split(' ');
+      const covered = out.some((o) => {
+        const ow = o.display.split(' ');
+        if (
+          words.every((w) => ow.includes(w)) ||
+          (words.length > 1 && ow.length === 1 && words.includes(ow[0] ?? ''))
+        )
+          return true;
+        // Compound parts repeat their compound ("belang", "rijk" after "belangrijk").
+        return (
+          words.length === 1 &&
+          ow.length === 1 &&
+          (o.display.includes(s.display) || s.display.includes(o.display))
+        );
+      });
+      if (!covered) out.push(s);
+      if (out.length >= limit) break;
+    }
+    return out;
+  });
+}
+
+/** "Kosten en eigen bijdrage", "Trap, traplift en verhuizen". */
+export function makeLabel(terms: readonly string[], words = 3): string {
+  const parts = terms.slice(0, words).filter((t) => t.length > 0);
+  if (parts.length === 0) return 'Naamloos thema';
+  const text = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
+  return (text as string).charAt(0).toUpperCase() + (text as string).slice(1);
+}

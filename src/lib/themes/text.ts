@@ -1,0 +1,134 @@
+/**
+ * Dutch text handling: normalisation, tokenisation, stopwords and stemming.
+ *
+ * Stopwords come from two published lists: `stopwords-iso` (broad, ~400 words)
+ * decides which single words carry no topic, and the short list of `stopword`
+ * (~100 pure function words) decides where a two-word phrase may not span, so
+ * that phrases such as "eigen bijdrage" survive although "eigen" alone is a
+ * stopword. Stemming uses the Snowball Dutch stemmer from `@orama/stemmers`.
+ */
+import { stemmer as snowballDutch } from '@orama/stemmers/dutch';
+import { nld as shortDutchStopwords } from 'stopword';
+import stopwordsIso from 'stopwords-iso';
+
+export interface Token {
+  /** Lower-case surface form with diacritics, used for readable labels. */
+  display: string;
+  /** Normalised form: lower case, no diacritics, `ĳ` → `ij`, no apostrophes. */
+  norm: string;
+  /** Parts of a hyphenated word ("wmo-loket" → ["wmo", "loket"]). */
+  parts?: string[];
+  /** Word written with a trailing hyphen ("was-" in "was- en strijkservice"). */
+  elided?: boolean;
+  /** True when the token is a number. */
+  numeric?: boolean;
+}
+
+const ISO: ReadonlySet<string> = new Set((stopwordsIso as Record<string, string[]>).nl ?? []);
+const SHORT: ReadonlySet<string> = new Set(shortDutchStopwords as string[]);
+
+/** Clitics and spoken forms that the published lists write out in full. */
+const CLITICS: Readonly<Record<string, string>> = {
+  "z'n": 'zijn',
+  "m'n": 'mijn',
+  "d'r": 'haar',
+  "'t": 'het',
+  "'k": 'ik',
+  "'n": 'een',
+  "'s": 'des',
+};
+
+/** Suffixes written after an apostrophe that do not change the word ("AOW'tje", "auto's", "zo'n"). */
+const APOSTROPHE_SUFFIXES: ReadonlySet<string> = new Set([
+  's',
+  'n',
+  'je',
+  'jes',
+  'tje',
+  'tjes',
+  'etje',
+  'etjes',
+]);
+
+/** Lower case, NFKC, `ĳ` ligature to `ij`, uniform apostrophes. Keeps diacritics. */
+export function normaliseDisplay(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[ĳĲ]/g, 'ij')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐‑‒–]/g, '-')
+    .toLowerCase();
+}
+
+/** Strip diacritics ("één" → "een", "geïnteresseerd" → "geinteresseerd"). */
+export function stripDiacritics(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** Full normalisation of a single word or phrase. */
+export function normalise(text: string): string {
+  return stripDiacritics(normaliseDisplay(text));
+}
+
+const WORD_RE = /'?[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*-?/gu;
+
+/** Split text into word tokens. Punctuation and whitespace are dropped. */
+export function tokenise(text: string): Token[] {
+  const out: Token[] = [];
+  const src = normaliseDisplay(text);
+  for (const m of src.matchAll(WORD_RE)) {
+    let raw = m[0];
+    let elided = false;
+    if (raw.endsWith('-')) {
+      elided = true;
+      raw = raw.slice(0, -1);
+    }
+    const clitic = CLITICS[raw];
+    if (clitic !== undefined) {
+      out.push({ display: clitic, norm: clitic });
+      continue;
+    }
+    if (raw.startsWith("'")) raw = raw.slice(1);
+    if (raw.includes("'")) {
+      const [head = '', ...rest] = raw.split("'");
+      const tail = rest.join('');
+      raw = APOSTROPHE_SUFFIXES.has(tail) ? head : head + tail;
+    }
+    if (raw.length === 0) continue;
+    const norm = stripDiacritics(raw).replace(/-/g, '');
+    const token: Token = { display: raw, norm };
+    if (/^\p{N}+$/u.test(norm)) token.numeric = true;
+    if (raw.includes('-')) {
+      const parts = stripDiacritics(raw)
+        .split('-')
+        .filter((p) => p.length > 0);
+      if (parts.length > 1) token.parts = parts;
+    }
+    if (elided) token.elided = true;
+    out.push(token);
+  }
+  return out;
+}
+
+/** Word that carries no topic on its own (broad list). */
+export function isStopword(norm: string): boolean {
+  return ISO.has(norm) || SHORT.has(norm) || norm.length < 2;
+}
+
+/** Pure function word: a phrase may not contain it (short list). */
+export function isFunctionWord(norm: string): boolean {
+  return SHORT.has(norm) || norm.length < 2;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Snowball Dutch stem of a normalised word, memoised (vocabularies are small). */
+export function stem(norm: string): string {
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = snowballDutch(norm);
+    if (stemCache.size > 500_000) stemCache.clear();
+    stemCache.set(norm, s);
+  }
+  return s;
+}

@@ -1,0 +1,162 @@
+/**
+ * Quality of the theme engine on the labelled development set
+ * (/work/shared/data, see its README). Measurement only: nothing here feeds
+ * back into the engine. Prints NMI, ARI and best-match macro-F1 for
+ * unsupervised and guided mode, next to a plain TF-IDF + k-means baseline.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clusterThemes } from '../../src/lib/themes/engine';
+import { sphericalKMeans } from '../../src/lib/themes/kmeans';
+import { ari, macroF1, nmi } from '../../src/lib/themes/metrics';
+import { createRng } from '../../src/lib/themes/random';
+import { normalise } from '../../src/lib/themes/text';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = path.resolve(repoRoot, '../shared/data');
+const responsesFile = path.join(dataDir, 'dev-responses.jsonl');
+const themesFile = path.join(dataDir, 'dev-themes.json');
+
+interface Row {
+  id: string;
+  text: string;
+  primary: string;
+  secondary: string[];
+}
+
+/** Plain baseline: lower-case word tokens, smoothed TF-IDF, unit rows, k-means. */
+function baselineVectors(texts: string[]): { x: Float64Array; d: number; vocab: Map<string, number> } {
+  const docs = texts.map((t) => normalise(t).match(/\p{L}+/gu) ?? []);
+  const vocab = new Map<string, number>();
+  const df: number[] = [];
+  for (const doc of docs) {
+    for (const w of new Set(doc)) {
+      if (!vocab.has(w)) {
+        vocab.set(w, vocab.size);
+        df.push(0);
+      }
+      const j = vocab.get(w) as number;
+      df[j] = (df[j] as number) + 1;
+    }
+  }
+  const d = vocab.size;
+  const n = docs.length;
+  const x = new Float64Array(n * d);
+  docs.forEach((doc, i) => {
+    for (const w of doc) {
+      const j = i * d + (vocab.get(w) as number);
+      x[j] = (x[j] as number) + 1;
+    }
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const v = x[i * d + j] as number;
+      if (v > 0) x[i * d + j] = v * (Math.log((1 + n) / (1 + (df[j] as number))) + 1);
+      s += (x[i * d + j] as number) ** 2;
+    }
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let j = 0; j < d; j++) x[i * d + j] = (x[i * d + j] as number) * inv;
+  });
+  return { x, d, vocab };
+}
+
+function fmt(name: string, truth: string[], pred: string[], direct = false): string {
+  const k = new Set(pred).size;
+  return `${name.padEnd(44)} NMI ${nmi(truth, pred).toFixed(3)}  ARI ${ari(truth, pred).toFixed(3)}  macro-F1 ${macroF1(truth, pred, direct).toFixed(3)}  themes ${k}`;
+}
+
+function main(): void {
+  if (!existsSync(responsesFile) || !existsSync(themesFile)) {
+    console.error(`eval-themes: ${responsesFile} or ${themesFile} not found; nothing to measure.`);
+    process.exit(0);
+  }
+  const rows: Row[] = readFileSync(responsesFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Row);
+  const refThemes = (
+    JSON.parse(readFileSync(themesFile, 'utf8')) as {
+      themes: { id: string; label: string; description: string }[];
+    }
+  ).themes;
+  const truth = rows.map((r) => r.primary);
+  const items = rows.map((r) => ({ id: r.id, text: r.text }));
+  console.log(`dev set: ${rows.length} responses, ${refThemes.length} reference themes\n`);
+
+  // Baseline: plain TF-IDF + k-means, k = 12.
+  const base = baselineVectors(rows.map((r) => r.text));
+  const km = sphericalKMeans(base.x, base.d, 12, createRng(1), 10);
+  console.log(fmt('baseline TF-IDF + k-means (k=12)', truth, [...km.labels].map(String)));
+  // Guided baseline: nearest theme description in the same plain TF-IDF space.
+  const withThemes = baselineVectors([
+    ...rows.map((r) => r.text),
+    ...refThemes.map((t) => `${t.label}. ${t.description}`),
+  ]);
+  const bd = withThemes.d;
+  const basePred = rows.map((_, i) => {
+    let best = 0;
+    let bestSim = Number.NEGATIVE_INFINITY;
+    refThemes.forEach((_, j) => {
+      let s = 0;
+      for (let t = 0; t < bd; t++)
+        s += (withThemes.x[i * bd + t] as number) * (withThemes.x[(rows.length + j) * bd + t] as number);
+      if (s > bestSim) {
+        bestSim = s;
+        best = j;
+      }
+    });
+    return (refThemes[best] as { id: string }).id;
+  });
+  console.log(fmt('baseline guided: nearest description TF-IDF', truth, basePred, true));
+  console.log('');
+
+  let t0 = performance.now();
+  const unsup = clusterThemes({ items });
+  const tUnsup = performance.now() - t0;
+  const unsupPred = unsup.assignments.map((a) => a.themeId);
+  console.log(fmt('engine unsupervised (k chosen)', truth, unsupPred));
+  const forced = clusterThemes({ items, k: 12 });
+  console.log(
+    fmt(
+      'engine unsupervised (k=12 forced)',
+      truth,
+      forced.assignments.map((a) => a.themeId),
+    ),
+  );
+
+  t0 = performance.now();
+  const guided = clusterThemes({ items, themes: refThemes });
+  const tGuided = performance.now() - t0;
+  const guidedPred = guided.assignments.map((a) => a.themeId);
+  console.log(fmt('engine guided (ids = labels)', truth, guidedPred, true));
+  const placed = guided.assignments.filter((a) => !guided.outliers.includes(a.itemId));
+  const placedOk = placed.filter((a) => rows.find((r) => r.id === a.itemId)?.primary === a.themeId).length;
+  console.log(
+    `  guided outliers: ${guided.outliers.length}/${rows.length}; accuracy on placed items ${(placedOk / Math.max(1, placed.length)).toFixed(3)}`,
+  );
+  // Secondary themes: share of given secondaries that name a theme the response touches.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  let secGiven = 0;
+  let secRight = 0;
+  for (const a of guided.assignments) {
+    const r = byId.get(a.itemId) as Row;
+    for (const s of a.secondary) {
+      secGiven++;
+      if (s.themeId === r.primary || r.secondary.includes(s.themeId)) secRight++;
+    }
+  }
+  console.log(`  guided secondary themes given: ${secGiven}, of which touched by the response: ${secRight}`);
+  console.log(`\ntime: unsupervised ${tUnsup.toFixed(0)} ms, guided ${tGuided.toFixed(0)} ms`);
+  console.log('\nunsupervised themes:');
+  for (const t of unsup.themes)
+    console.log(
+      `  ${t.id.padEnd(9)} ${String(t.size).padStart(3)}  ${t.label}  [${t.terms.slice(0, 5).join(', ')}]`,
+    );
+  const candidates = guided.themes.filter((t) => t.origin === 'discovered');
+  if (candidates.length > 0) {
+    console.log('guided candidate themes:');
+    for (const t of candidates) console.log(`  ${t.id.padEnd(9)} ${String(t.size).padStart(3)}  ${t.label}`);
+  }
+}
+
+main();

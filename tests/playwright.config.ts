@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 4329);
+// Chosen once in the main process and passed to workers through the environment, so that
+// runs side by side on one machine do not collide.
+process.env.E2E_PORT ??= String(4400 + (process.pid % 2000));
+const port = Number(process.env.E2E_PORT);
 /** The system Chromium (Debian) when present, else CHROMIUM_PATH, else Playwright's own browser. */
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 /** A fresh embedded database for every run, with known demo passwords. */
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'dm-e2e-'));
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'dm-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR;
 export const demoPassword = 'e2e-demo-wachtwoord';
 
 export default defineConfig({

@@ -37,10 +37,10 @@ test('staff can sign in and out', async ({ page }) => {
   await expect(page).toHaveURL(/\/staff\/inloggen/);
 });
 
-test('a form post without the CSRF token is refused', async ({ request }) => {
+test('a form post without the CSRF token is refused', async ({ request, baseURL }) => {
   const response = await request.post('/staff/inloggen', {
     form: { email: 'moderator@doemee.test', password: demoPassword },
-    headers: { origin: 'http://localhost:4329' },
+    headers: { origin: baseURL ?? '' },
   });
   expect(response.status()).toBe(403);
 });

@@ -33,6 +33,7 @@ export const ids = {
   publishedTheme: '80000000-0000-4000-8000-000000000002',
   snapshot: '90000000-0000-4000-8000-000000000001',
   contactEmail: 'a0000000-0000-4000-8000-000000000001',
+  mailOutbox: 'b0000000-0000-4000-8000-000000000001',
 } as const;
 
 export type Persona = 'anon' | 'outsider' | StaffRole;
@@ -76,10 +77,10 @@ export async function buildWorld(db: Database): Promise<void> {
       insert into public.topics (id, consultation_id, key, label) values
         ('${ids.topic}', '${ids.openConsultation}', 'krachtig-oud', 'Krachtig oud worden'),
         ('${ids.spareTopic}', '${ids.closedConsultation}', 'reserve', 'Reserve');
-      insert into public.questions (id, consultation_id, topic_id, audience, key, prompt) values
-        ('${ids.question}', '${ids.openConsultation}', '${ids.topic}', 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?'),
-        ('${ids.aanbiederQuestion}', '${ids.openConsultation}', '${ids.topic}', 'aanbieder', 'haalbaar', 'Hoe blijft hulp haalbaar?'),
-        ('${ids.closedQuestion}', '${ids.closedConsultation}', null, 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?');
+      insert into public.questions (id, consultation_id, topic_id, audience, key, prompt, required) values
+        ('${ids.question}', '${ids.openConsultation}', '${ids.topic}', 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?', true),
+        ('${ids.aanbiederQuestion}', '${ids.openConsultation}', '${ids.topic}', 'aanbieder', 'haalbaar', 'Hoe blijft hulp haalbaar?', false),
+        ('${ids.closedQuestion}', '${ids.closedConsultation}', null, 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?', true);
 
       insert into public.roadtour_stops (id, consultation_id, name, location, starts_at, group_type, created_by) values
         ('${ids.stop}', '${ids.openConsultation}', 'Wijkcentrum Noord', 'Noordhove', now() + interval '2 days', 'inwoners', '${s.facilitator}'),
@@ -92,6 +93,8 @@ export async function buildWorld(db: Database): Promise<void> {
         ('${ids.submission}', '${ids.openConsultation}', 'inwoner', now(), 'ABCD-EFGH');
       insert into public.contact_emails (id, consultation_id, email, unsubscribe_token) values
         ('${ids.contactEmail}', '${ids.openConsultation}', 'iemand@example.test', 'token-aaaaaaaaaaaaaaaaaaaaaaaa');
+      insert into public.mail_outbox (id, consultation_id, to_email, subject, body_text, body_html, kind) values
+        ('${ids.mailOutbox}', '${ids.closedConsultation}', 'eerder@example.test', 'De resultaten staan online', 'Tekst', '<p>Tekst</p>', 'results_published');
 
       insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, body, status, reject_reason) values
         ('${ids.newItem}', '${ids.openConsultation}', 'online', 'inwoner', '${ids.submission}', '${ids.question}', 'Een vaste hulp is belangrijk.', 'new', null),

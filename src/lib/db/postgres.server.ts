@@ -13,6 +13,9 @@ export interface PostgresOptions {
 }
 
 type Sql = postgres.Sql;
+
+const parseJson = (value: string): unknown => JSON.parse(value);
+const serializeJson = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 type TransactionSql = postgres.TransactionSql;
 
 function wrap(tx: TransactionSql): OwnerTx {
@@ -41,14 +44,12 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
     onnotice: () => undefined,
     connect_timeout: 10,
     idle_timeout: 30,
-    // Same shapes as PGlite: bigint counts as numbers (all ours stay far below 2^53).
+    // Same behaviour as PGlite: bigint as numbers (ours stay far below 2^53), and JSON text bound
+    // to a json/jsonb parameter taken as JSON (postgres.js would encode the string once more).
     types: {
-      bigint: {
-        to: 20,
-        from: [20],
-        parse: (value: string) => Number(value),
-        serialize: (value: number) => String(value),
-      },
+      bigint: { to: 20, from: [20], parse: (value: string) => Number(value), serialize: (value: number) => String(value) },
+      json: { to: 114, from: [114], parse: parseJson, serialize: serializeJson },
+      jsonb: { to: 3802, from: [3802], parse: parseJson, serialize: serializeJson },
     },
   });
 

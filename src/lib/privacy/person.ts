@@ -1,0 +1,361 @@
+/**
+ * Names of private persons.
+ *
+ * A name is a run of capitalised words, initials and tussenvoegsels
+ * ("Jan de Vries", "G.J. Hoogendoorn", "Ria Kok-Jansen", "El Idrissi"). Such a
+ * run is only reported with evidence:
+ * - a title before it (mevrouw, meneer, dhr., mw., familie), which may be
+ *   followed by a bare surname with tussenvoegsel ("mevrouw de Groot");
+ * - a kinship, household or care role ("mijn buurvrouw Ans", "onze hulp Fatima");
+ * - an introduction or signature ("ik heet", "mijn naam is", "t.n.v.", "Groet,");
+ * - "ik ben" followed by a known first name or a first name + surname;
+ * - without any cue: a known first name (list in names.ts), or initials + surname.
+ * Public figures (after "minister", "koning"… or from a short list), idioms
+ * ("Jan Modaal"), organisations, shops, places, streets and calendar words are
+ * excluded; so is anything inside an already detected span.
+ */
+import {
+  CALENDAR_WORDS,
+  COMMON_CAPITALISED,
+  isNonNameWord,
+  ORGANISATION_WORD_RE,
+  ORGANISATIONS,
+  PLACES,
+} from './lexicon';
+import {
+  AMBIGUOUS_FIRST_NAMES,
+  FIRST_NAMES,
+  NAME_IDIOMS,
+  POSSESSIVE_ROLE_WORDS,
+  PUBLIC_FIGURES,
+  PUBLIC_ROLES,
+  ROLE_WORDS,
+  SURNAMES,
+  TITLE_PATTERN,
+} from './names';
+import type { Range } from './patterns';
+import { isSentenceStart, overlapsAny, phraseRegExp, previousWord, rangesOf } from './text';
+import type { PiiSpan } from './types';
+
+/** A capitalised name word: "Jansen", "Kok-Jansen", "O'Neill", "Jansen-de Vries". */
+const NAME_WORD_RE =
+  /\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?:-(?:van der|van den|van de|van|de|der|den|ter|ten|te) \p{Lu}[\p{Ll}\p{M}]+)?(?![\p{L}\p{N}])/uy;
+const INITIALS_RE = /(?:\p{Lu}|Th|Chr|Ph|Joh|Jac|Wm)\.(?:[ \u00a0]?\p{Lu}\.){0,3}(?![\p{L}\p{N}])/uy;
+/** One or more tussenvoegsels, each followed by a space. "ben" is left out: it is also a first name. */
+const PARTICLES_RE =
+  /(?:(?:van|de|der|den|het|'t|’t|ter|ten|te|von|da|du|le|la|el|al|di|del|dos|das|bin|ibn|abu|ait)[ \u00a0])+/iuy;
+const SPACE_RE = /[ \u00a0]/y;
+
+/** Initials that are abbreviations, not names: N.B., P.S., a.u.b. … */
+const NON_NAME_INITIALS = new Set([
+  'NB',
+  'PS',
+  'AUB',
+  'TAV',
+  'BV',
+  'NV',
+  'VOF',
+  'EO',
+  'MBT',
+  'IPV',
+  'ZSM',
+  'SVP',
+  'OA',
+]);
+
+/** Street and place-name endings: a word like this is never part of a person's name. */
+// At least two letters before the ending, so surnames such as "Van der Laan" or "Van Dijk" pass.
+const PLACE_WORD_RE =
+  /\p{L}{2}(?:straat|weg|laan|plein|dreef|singel|gracht|kade|plantsoen|boulevard|polder|park|steeg)$/iu;
+
+type Strength = 'strong' | 'weak';
+
+interface Cue {
+  re: RegExp;
+  strength: Strength;
+  /** A bare surname with tussenvoegsel may follow ("mevrouw de Groot"). */
+  particleStart: boolean;
+  /** A weak cue is enough when the name is closed off as an apposition: "Mijn hulp, Dewi, komt …". */
+  apposition?: boolean;
+}
+
+const roleAlternation = ROLE_WORDS.join('|');
+/** Adjectives that may stand between a possessive and a role: "mijn vaste hulp", "mijn overleden man". */
+const roleAdjectives =
+  '(?:(?:huishoudelijke|vaste|nieuwe|oude|vorige|lieve|oudste|jongste|eigen|enige|overleden|zieke|dementerende|oudere|jongere|huidige|toenmalige)\\s+)?';
+const possessive = "(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|uw|jouw)";
+
+const CUES: readonly Cue[] = [
+  {
+    re: new RegExp(`(?<![\\p{L}])${TITLE_PATTERN}[ \\u00a0]+`, 'giu'),
+    strength: 'strong',
+    particleStart: true,
+  },
+  {
+    re: new RegExp(`(?<![\\p{L}])${roleAdjectives}(?:${roleAlternation}):?[ \\u00a0]+`, 'giu'),
+    strength: 'strong',
+    particleStart: false,
+  },
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])${possessive}\\s+${roleAdjectives}(?:${POSSESSIVE_ROLE_WORDS.join('|')})[ \\u00a0]+`,
+      'giu',
+    ),
+    strength: 'strong',
+    particleStart: false,
+  },
+  // "mijn vader, Henk Visser, …": the comma makes it weaker evidence.
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])(?:${possessive}|de|het)\\s+${roleAdjectives}(?:${[...ROLE_WORDS, ...POSSESSIVE_ROLE_WORDS].join('|')}),[ \\u00a0]*`,
+      'giu',
+    ),
+    strength: 'weak',
+    particleStart: false,
+    apposition: true,
+  },
+  {
+    re: /(?<![\p{L}])(?:ik\s+heet|mijn\s+naam\s+is|naam\s*:|heet|heette|genaamd|genoemd|t\.\s?n\.\s?v\.?|tnv|ten\s+name\s+van|namens|ondergetekende,?|ingevuld\s+door|opgesteld\s+door|contact(?:persoon)?\s*:|aanwezig\s*:|deelnemers?\s*:|gegevens\s*:|t\.\s?a\.\s?v\.?|c\/o)[ \u00a0]*/giu,
+    strength: 'strong',
+    particleStart: true,
+  },
+  {
+    re: /(?<![\p{L}])(?:(?:met\s+)?(?:vriendelijke|hartelijke|lieve|beste|warme)\s+)?(?:groet(?:en|jes)?|gr\.|mvg|m\.v\.g\.)[ \u00a0]*[,:]?\s*/giu,
+    strength: 'strong',
+    particleStart: false,
+  },
+  { re: /(?<![\p{L}])ik\s+ben[ \u00a0]+/giu, strength: 'weak', particleStart: false },
+  // "Ik, Jantina de Ridder, verklaar …"
+  { re: /(?<![\p{L}])ik,[ \u00a0]*/giu, strength: 'weak', particleStart: false, apposition: true },
+];
+
+const PUBLIC_FIGURE_RE = phraseRegExp(PUBLIC_FIGURES, 'g');
+const IDIOM_RE = phraseRegExp(NAME_IDIOMS, 'gi');
+const ORGANISATION_RE = phraseRegExp(ORGANISATIONS, 'g');
+
+interface NamePart {
+  kind: 'initials' | 'word';
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface ParsedName {
+  start: number;
+  end: number;
+  parts: NamePart[];
+}
+
+function stickyMatch(re: RegExp, text: string, pos: number): string | null {
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  return m ? m[0] : null;
+}
+
+/**
+ * A word (or any part of a hyphenated word) that names a place, organisation,
+ * date or common word. After a tussenvoegsel, common words are surnames
+ * ("Van der Meer", "de Koning", "van Wijk"), so only places, organisations and
+ * dates count there.
+ */
+function isPlaceOrOrganisation(word: string, afterParticle: boolean): boolean {
+  const lower = word.toLowerCase();
+  if (PLACE_WORD_RE.test(lower) || ORGANISATION_WORD_RE.test(lower)) return true;
+  const parts = [lower, ...lower.split('-')];
+  if (afterParticle) return parts.some((part) => PLACES.has(part) || CALENDAR_WORDS.has(part));
+  return parts.some((part) => isNonNameWord(part));
+}
+
+class NameParser {
+  constructor(
+    private readonly text: string,
+    private readonly blocked: readonly Range[],
+  ) {}
+
+  /** Whether a capitalised word may be part of a private person's name. */
+  private usableWord(word: string, start: number, afterParticle = false): boolean {
+    const range = { start, end: start + word.length };
+    if (overlapsAny(range, this.blocked) || isPlaceOrOrganisation(word, afterParticle)) return false;
+    // A word followed by a number is a street or a label ("Tafel 3"), not a name.
+    return !/^[ \u00a0]?\d/.test(this.text.slice(range.end, range.end + 2));
+  }
+
+  /**
+   * True when the name runs straight into a street or organisation word:
+   * "Willem" in "Willem Dreeslaan", "Anne" in "Anne Frankschool".
+   */
+  runsIntoPlace(name: ParsedName): boolean {
+    const next = /^[ \u00a0](\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(this.text.slice(name.end, name.end + 60))?.[1];
+    if (!next) return false;
+    const lower = next.toLowerCase();
+    return PLACE_WORD_RE.test(lower) || ORGANISATION_WORD_RE.test(lower);
+  }
+
+  /** Reads a name starting at `pos`. */
+  parse(pos: number, particleStart: boolean): ParsedName | null {
+    const { text } = this;
+    const parts: NamePart[] = [];
+    let cursor = pos;
+    while (parts.length < 6) {
+      let at = cursor;
+      if (parts.length > 0) {
+        if (stickyMatch(SPACE_RE, text, cursor) === null) break;
+        at = cursor + 1;
+      }
+      const lastIsWord = parts.at(-1)?.kind === 'word';
+      const initials = lastIsWord ? null : stickyMatch(INITIALS_RE, text, at);
+      if (initials) {
+        if (NON_NAME_INITIALS.has(initials.replace(/[.\s]/g, '').toUpperCase())) break;
+        parts.push({ kind: 'initials', start: at, end: at + initials.length, text: initials });
+        cursor = at + initials.length;
+        continue;
+      }
+      const particles = parts.length > 0 || particleStart ? stickyMatch(PARTICLES_RE, text, at) : null;
+      if (particles) {
+        const wordAt = at + particles.length;
+        const word = stickyMatch(NAME_WORD_RE, text, wordAt);
+        if (word && this.usableWord(word, wordAt, true)) {
+          parts.push({ kind: 'word', start: at, end: wordAt + word.length, text: particles + word });
+          cursor = wordAt + word.length;
+          continue;
+        }
+      }
+      const word = stickyMatch(NAME_WORD_RE, text, at);
+      if (!word || !this.usableWord(word, at)) break;
+      parts.push({ kind: 'word', start: at, end: at + word.length, text: word });
+      cursor = at + word.length;
+    }
+    // Initials must be followed by a surname.
+    while (parts.length > 0 && parts.at(-1)?.kind !== 'word') parts.pop();
+    const first = parts[0];
+    const last = parts.at(-1);
+    if (!first || !last) return null;
+    return { start: first.start, end: last.end, parts };
+  }
+}
+
+const firstWordOf = (name: ParsedName): string => {
+  const first = name.parts.find((p) => p.kind === 'word');
+  return (first?.text.split(/[\s-]/)[0] ?? '').toLowerCase();
+};
+
+const wordCount = (name: ParsedName): number => name.parts.filter((p) => p.kind === 'word').length;
+
+/** The last word is a common surname (tussenvoegsel and double-name parts stripped): "… de Vries", "… Kok-Jansen". */
+const endsInKnownSurname = (name: ParsedName): boolean => {
+  const last = name.parts.at(-1)?.text.split(/[\s-]/) ?? [];
+  return last.some((part) => SURNAMES.has(part.toLowerCase()));
+};
+const hasInitials = (name: ParsedName): boolean => name.parts[0]?.kind === 'initials';
+
+/**
+ * A name preceded by a public office is a public figure: "minister Helder",
+ * "Koning Willem-Alexander", "de wethouder, Mirjam …", "burgemeester van Zoetermeer, …".
+ */
+const PUBLIC_ROLE_BEFORE_RE = new RegExp(
+  `(?<![\\p{L}])(?:[\\p{L}]+-)?(?:${[...PUBLIC_ROLES].join('|')})(?:[ \\u00a0]+van[ \\u00a0]+\\p{Lu}[\\p{L}-]+)?[,:]?[ \\u00a0]+$`,
+  'iu',
+);
+
+function afterPublicRole(text: string, start: number): boolean {
+  return PUBLIC_ROLE_BEFORE_RE.test(text.slice(Math.max(0, start - 60), start));
+}
+
+const allRoles = [...ROLE_WORDS, ...POSSESSIVE_ROLE_WORDS].join('|');
+
+/**
+ * Evidence after a name that makes it a person even without a first-name
+ * match: an apposition ", mijn buurvrouw," or "(mijn buurvrouw)", an age
+ * " (84)" or ", 78 jaar", a role in brackets " (deelnemer)".
+ */
+const AFTER_NAME_RE = new RegExp(
+  `^(?:,[ \\u00a0]*${possessive}[ \\u00a0]+(?:${allRoles})[ \\u00a0]*[,.;)]|[ \\u00a0]*\\((?:${possessive}[ \\u00a0]+)?(?:${allRoles})\\)|[ \\u00a0]*\\(\\d{2,3}(?:[ \\u00a0]*jaar)?\\)|,[ \\u00a0]*\\d{2,3}[ \\u00a0]+jaar(?![\\p{L}]))`,
+  'iu',
+);
+
+/** Weaker evidence, only used after a weak cue: "Ik ben Priscilla, mantelzorger van …". */
+const AFTER_NAME_WEAK_RE = new RegExp(
+  `^,[ \\u00a0]*(?:${possessive}[ \\u00a0]+)?(?:${allRoles})(?![\\p{L}])`,
+  'iu',
+);
+
+/** Speech verbs before a name ("In Meerzicht vertelde Gerda dat…"); the name must be followed by "dat" or a comma. */
+const SPEECH_VERB_RE =
+  /(?<![\p{L}])(?:vertelde|vertelt|zei|zegt|vroeg|vraagt|belde|meldde|meldt|schreef|aldus|merkte|gaf)[ \u00a0]+/giu;
+
+export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] {
+  const publicRanges = [
+    ...rangesOf(text, PUBLIC_FIGURE_RE),
+    ...rangesOf(text, IDIOM_RE),
+    ...rangesOf(text, ORGANISATION_RE),
+  ];
+  const parser = new NameParser(text, [...blocked, ...publicRanges]);
+  const found: PiiSpan[] = [];
+  const accept = (name: ParsedName) => {
+    const span: PiiSpan = { type: 'PERSON', start: name.start, end: name.end };
+    if (overlapsAny(span, found) || afterPublicRole(text, name.start) || parser.runsIntoPlace(name)) return;
+    found.push(span);
+  };
+  const after = (name: ParsedName) => text.slice(name.end, name.end + 60);
+  const hasEvidenceAfter = (name: ParsedName) => AFTER_NAME_RE.test(after(name));
+  const knownFirst = (name: ParsedName) => FIRST_NAMES.has(firstWordOf(name));
+
+  for (const cue of CUES) {
+    for (const m of text.matchAll(cue.re)) {
+      const name = parser.parse(m.index + m[0].length, cue.particleStart);
+      if (!name) continue;
+      const evidence =
+        hasEvidenceAfter(name) ||
+        AFTER_NAME_WEAK_RE.test(after(name)) ||
+        (cue.apposition === true && /^[ \u00a0]*[,)]/.test(after(name)));
+      if (cue.strength === 'weak' && !knownFirst(name) && wordCount(name) < 2 && !evidence) continue;
+      accept(name);
+    }
+  }
+
+  for (const m of text.matchAll(SPEECH_VERB_RE)) {
+    const name = parser.parse(m.index + m[0].length, false);
+    if (name && /^(?:[ \u00a0]+dat(?![\p{L}])|,)/u.test(text.slice(name.end, name.end + 5))) accept(name);
+  }
+
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.-])(?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)/gu)) {
+    if (overlapsAny({ start: m.index, end: m.index + m[0].length }, found)) continue;
+    const name = parser.parse(m.index, false);
+    if (!name) continue;
+    const first = firstWordOf(name);
+    const sentenceStart = isSentenceStart(text, name.start);
+    if (hasInitials(name)) {
+      // "G.J. Hoogendoorn", "P. de Haan": initials with a surname. A single letter after a
+      // word may end a sentence instead ("vitamine D. Verder …"), so it needs punctuation before it.
+      const single = /^\p{Lu}\.$/u.test(name.parts[0]?.text ?? '');
+      const before = text.slice(0, name.start).trimEnd().at(-1);
+      if (!single || before === undefined || /[.,:;!?(\-–—]/.test(before)) accept(name);
+    } else if (hasEvidenceAfter(name)) {
+      // "Ria, mijn buurvrouw, …", "Sjaan (84) …"
+      accept(name);
+    } else if (isSignature(text, name) && (knownFirst(name) || wordCount(name) >= 2)) {
+      // A name alone at the very end: a signature.
+      accept(name);
+    } else if (!FIRST_NAMES.has(first) && wordCount(name) >= 2 && endsInKnownSurname(name)) {
+      // An unlisted first name with a common surname: "Sjoukje de Vries".
+      accept(name);
+    } else if (FIRST_NAMES.has(first)) {
+      // No cue: a known first name, unless it reads as an ordinary word here.
+      // Names that are also words ("Roos", "Wil", "Mark") need a surname or a cue.
+      if (AMBIGUOUS_FIRST_NAMES.has(first) && wordCount(name) < 2) continue;
+      if (sentenceStart && COMMON_CAPITALISED.has(first)) continue;
+      // "bij de Dirk", "een Jan": an article before a bare first name means a shop or a type.
+      if (['de', 'het', 'een', "'n"].includes(previousWord(text, name.start).toLowerCase())) continue;
+      accept(name);
+    }
+  }
+
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The name stands alone after the last sentence (or a dash) and ends the text. */
+function isSignature(text: string, name: ParsedName): boolean {
+  if (!/^[ \u00a0]*\.?\s*$/.test(text.slice(name.end))) return false;
+  const before = text.slice(0, name.start);
+  return /(?:[.!?]\s+|\n\s*|\s[-–—]\s*)$/.test(before) && before.trim().length > 0;
+}

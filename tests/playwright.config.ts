@@ -17,7 +17,7 @@ export const demoPassword = 'e2e-demo-wachtwoord';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: '../test-results',
+  outputDir: `../test-results/run-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

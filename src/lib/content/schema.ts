@@ -73,6 +73,8 @@ export const ConsultationSchema = z
     topics: z.array(TopicSchema).min(1),
     audiences: z.record(z.enum(audiences), AudienceSchema),
     themes: z.array(GuidedThemeSchema).default([]),
+    /** Neighbourhoods offered in the optional profile question. */
+    wijken: z.array(z.string().min(2).max(80)).default([]),
   })
   .superRefine((c, ctx) => {
     if (c.closesAt <= c.opensAt)

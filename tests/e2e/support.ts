@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { demoPassword } from '../playwright.config';
+
+/** WCAG 2.1 A and AA, as axe checks them. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** Signs a request context in as a demo staff member (the CSRF token comes from the sign-in page). */
+export async function signInRequest(
+  request: APIRequestContext,
+  email: string,
+  baseURL: string,
+): Promise<void> {
+  const page = await request.get('/staff/inloggen');
+  const token = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  const response = await request.post('/staff/inloggen', {
+    form: { csrf: token ?? '', email, password: demoPassword, terug: '/staff' },
+    headers: { origin: baseURL },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+}
+
+export interface StoredSubmission {
+  audience: string;
+  organisationName: string | null;
+  ageBand: string | null;
+  items: { questionKey: string; body: string; status: string }[];
+}
+
+/** What the database holds for a reference code, read by an admin through the server's data layer. */
+export async function storedSubmission(
+  request: APIRequestContext,
+  code: string,
+  baseURL: string,
+): Promise<StoredSubmission> {
+  await signInRequest(request, 'beheer@doemee.test', baseURL);
+  const response = await request.get(`/api/staff/inzendingen/${code}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as StoredSubmission;
+}

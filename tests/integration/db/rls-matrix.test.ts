@@ -146,6 +146,14 @@ const matrix: Record<string, TableCase> = {
     update: `update public.audit_log set action = 'export.changed'`,
     delete: `delete from public.audit_log`,
   },
+  mail_outbox: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: 'S' },
+    select: `select 1 from public.mail_outbox where id = '${ids.mailOutbox}'`,
+    insert: () =>
+      `insert into public.mail_outbox (consultation_id, to_email, subject, body_text, body_html, kind) values ('${ids.closedConsultation}', 'nieuw@example.test', 'Onderwerp', 'Tekst', '<p>Tekst</p>', 'results_published')`,
+    update: `update public.mail_outbox set sent_at = now(), attempts = 1 where id = '${ids.mailOutbox}'`,
+    delete: `delete from public.mail_outbox where id = '${ids.mailOutbox}'`,
+  },
 };
 
 async function succeeds(tx: Tx, op: Op, table: TableCase, persona: Persona): Promise<boolean> {

@@ -1,0 +1,103 @@
+/**
+ * The one message residents may get, in Dutch at B1 level: the results are online. A plain-text
+ * and an HTML version with the same content; everything from outside is escaped in the HTML.
+ */
+
+export interface ResultsMessageInput {
+  /** Title of the consultation, as residents saw it. */
+  readonly consultationTitle: string;
+  /** Absolute http(s) link to /resultaten/<slug>. */
+  readonly resultsUrl: string;
+  /** Absolute http(s) link to /afmelden?token=…. */
+  readonly unsubscribeUrl: string;
+}
+
+export interface MailMessage {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const htmlEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
+}
+
+/** Only absolute http(s) links go into a message (never javascript: or relative ones). */
+function checkedUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`${name} is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`${name} must be http(s)`);
+  return url.href;
+}
+
+/** One line, no control characters: a title must not break the subject header or the layout. */
+function oneLine(value: string): string {
+  return value.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+}
+
+export function resultsMessage(input: ResultsMessageInput): MailMessage {
+  const title = oneLine(input.consultationTitle);
+  const resultsUrl = checkedUrl(input.resultsUrl, 'resultsUrl');
+  const unsubscribeUrl = checkedUrl(input.unsubscribeUrl, 'unsubscribeUrl');
+
+  const subject = `De resultaten van "${title}" staan online`;
+
+  const text = [
+    'Beste inwoner,',
+    '',
+    `Bedankt dat u heeft meegedaan aan "${title}". U liet uw e-mailadres achter om te horen wat er met de reacties is gebeurd.`,
+    '',
+    'De resultaten staan nu online. U leest daar wat wij gehoord hebben en wat de gemeente ermee doet:',
+    resultsUrl,
+    '',
+    'Wat gebeurt er nu?',
+    'De gemeente gebruikt de resultaten voor het nieuwe beleid. Daarna beslist de gemeenteraad. Ook dat leest u op de website.',
+    '',
+    'Dit is de enige e-mail die u hierover van ons krijgt. Daarna verwijderen wij uw e-mailadres.',
+    'Wilt u dat wij uw e-mailadres nu al verwijderen? Dat kan via deze link:',
+    unsubscribeUrl,
+    '',
+    'Met vriendelijke groet,',
+    'Gemeente Zoetermeer',
+    '',
+  ].join('\n');
+
+  const t = escapeHtml(title);
+  const results = escapeHtml(resultsUrl);
+  const unsubscribe = escapeHtml(unsubscribeUrl);
+  const p = 'style="margin:0 0 16px 0"';
+  const html = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:24px;font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;background:#ffffff">
+<p ${p}>Beste inwoner,</p>
+<p ${p}>Bedankt dat u heeft meegedaan aan &quot;${t}&quot;. U liet uw e-mailadres achter om te horen wat er met de reacties is gebeurd.</p>
+<p ${p}>De resultaten staan nu online. U leest daar wat wij gehoord hebben en wat de gemeente ermee doet.</p>
+<p ${p}><a href="${results}" style="color:#00558c;font-weight:bold">Bekijk de resultaten</a><br>${results}</p>
+<h2 style="margin:24px 0 8px 0;font-size:20px">Wat gebeurt er nu?</h2>
+<p ${p}>De gemeente gebruikt de resultaten voor het nieuwe beleid. Daarna beslist de gemeenteraad. Ook dat leest u op de website.</p>
+<p ${p}>Dit is de enige e-mail die u hierover van ons krijgt. Daarna verwijderen wij uw e-mailadres. Wilt u dat wij uw e-mailadres nu al verwijderen? <a href="${unsubscribe}" style="color:#00558c">Meld u af</a>.</p>
+<p ${p}>Met vriendelijke groet,<br>Gemeente Zoetermeer</p>
+</body>
+</html>
+`;
+
+  return { subject, text, html };
+}

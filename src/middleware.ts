@@ -19,7 +19,11 @@ const staffArea = /^\/staff(\/|$)/;
 const publicStaffPages = new Set(['/staff/inloggen', '/staff/inloggen/']);
 
 function unavailable(pathname: string): Response {
-  if (isApiPath(pathname)) return jsonMessage(503, 'error.unavailable.body');
+  if (isApiPath(pathname)) {
+    const response = jsonMessage(503, 'error.unavailable.body');
+    response.headers.set('retry-after', '60');
+    return response;
+  }
   const body = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('error.unavailable.title')}</title></head><body><main><h1>${t('error.unavailable.title')}</h1><p>${t('error.unavailable.body')}</p></main></body></html>`;
   return new Response(body, {
     status: 503,

@@ -3,7 +3,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { becomeCaller } from './caller';
 import { DatabaseUnavailableError } from './errors';
 import { SerialQueue } from './serial-queue';
-import { toQuery } from './sql';
+import { withSqlTag } from './sql';
 import type { Caller, Database, OwnerTx, Row } from './types';
 
 export interface PgliteOptions {
@@ -14,20 +14,15 @@ export interface PgliteOptions {
 }
 
 function wrap(tx: Transaction): OwnerTx {
-  const query = async <T = Row>(text: string, params?: readonly unknown[]) =>
-    (await tx.query<T>(text, params ? [...params] : undefined)).rows;
-  return {
-    query,
-    sql: <T = Row>(strings: TemplateStringsArray, ...values: readonly unknown[]) => {
-      const { text, params } = toQuery(strings, values);
-      return query<T>(text, params);
-    },
-    execute: async (text, params) =>
-      (await tx.query(text, params ? [...params] : undefined)).affectedRows ?? 0,
+  const bind = (params?: readonly unknown[]) => (params ? [...params] : undefined);
+  return withSqlTag({
+    query: async <T = Row>(text: string, params?: readonly unknown[]) =>
+      (await tx.query<T>(text, bind(params))).rows,
+    execute: async (text, params) => (await tx.query(text, bind(params))).affectedRows ?? 0,
     exec: async (script) => {
       await tx.exec(script);
     },
-  };
+  });
 }
 
 /** The embedded database: real Postgres in WebAssembly, persisted under .data/ by default. */

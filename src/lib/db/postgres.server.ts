@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { becomeCaller } from './caller';
 import { DatabaseUnavailableError, isUnavailable } from './errors';
-import { toQuery } from './sql';
+import { withSqlTag } from './sql';
 import type { Caller, Database, OwnerTx, Row } from './types';
 
 export interface PostgresOptions {
@@ -19,21 +19,16 @@ const serializeJson = (value: unknown): string => (typeof value === 'string' ? v
 type TransactionSql = postgres.TransactionSql;
 
 function wrap(tx: TransactionSql): OwnerTx {
-  const query = async <T = Row>(text: string, params?: readonly unknown[]) =>
-    Array.from(await tx.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])) as T[];
-  return {
-    query,
-    sql: <T = Row>(strings: TemplateStringsArray, ...values: readonly unknown[]) => {
-      const { text, params } = toQuery(strings, values);
-      return query<T>(text, params);
-    },
-    execute: async (text, params) =>
-      (await tx.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])).count,
+  const bind = (params?: readonly unknown[]) => (params ?? []) as postgres.ParameterOrJSON<never>[];
+  return withSqlTag({
+    query: async <T = Row>(text: string, params?: readonly unknown[]) =>
+      Array.from(await tx.unsafe(text, bind(params))) as T[],
+    execute: async (text, params) => (await tx.unsafe(text, bind(params))).count,
     exec: async (script) => {
       // Without parameters this is the simple protocol: several statements in one go.
       await tx.unsafe(script);
     },
-  };
+  });
 }
 
 /** Any PostgreSQL, including hosted Supabase, through a connection pool. */
@@ -47,7 +42,12 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
     // Same behaviour as PGlite: bigint as numbers (ours stay far below 2^53), and JSON text bound
     // to a json/jsonb parameter taken as JSON (postgres.js would encode the string once more).
     types: {
-      bigint: { to: 20, from: [20], parse: (value: string) => Number(value), serialize: (value: number) => String(value) },
+      bigint: {
+        to: 20,
+        from: [20],
+        parse: (value: string) => Number(value),
+        serialize: (value: number) => String(value),
+      },
       json: { to: 114, from: [114], parse: parseJson, serialize: serializeJson },
       jsonb: { to: 3802, from: [3802], parse: parseJson, serialize: serializeJson },
     },

@@ -6,7 +6,9 @@ test('the home page shows the consultation', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle(/Doe Mee Zoetermeer/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
-  await expect(page.getByRole('heading', { level: 2, name: /krachtig oud worden/i })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /hulp in het huishouden/i })).toBeVisible();
+  await expect(page.getByText(/Meedoen kan tot en met/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Doe mee', exact: true })).toHaveAttribute('href', '/meedoen');
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations).toEqual([]);
 });

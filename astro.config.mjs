@@ -2,6 +2,7 @@
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import { defineConfig, passthroughImageService } from 'astro/config';
+import precompress from './src/integrations/precompress.mjs';
 
 // Host names the server answers to. Astro trusts the Host header only for these, and its
 // same-origin check on form posts needs the real host. Set at build time.
@@ -14,8 +15,11 @@ const allowedDomains = ['localhost', '127.0.0.1', siteHost, ...(process.env.ALLO
 // Server-rendered by default; content pages opt in to prerendering.
 export default defineConfig({
   output: 'server',
+  // `npm start` serves the build with src/cli/serve.mjs: the adapter's handler plus compression and
+  // long caching (precompress() writes .br/.gz copies of the text files at build time).
+  // `node dist/server/entry.mjs` still runs the plain standalone server.
   adapter: node({ mode: 'standalone' }),
-  integrations: [svelte()],
+  integrations: [svelte(), precompress()],
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
   // No sharp: the film poster and icons are prepared at authoring time.
   image: { service: passthroughImageService() },

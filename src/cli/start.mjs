@@ -1,5 +1,5 @@
 // npm start: build when the sources are newer than the build, prepare the database (embedded:
-// with demo data on first run), then serve the built site.
+// with demo data on first run), then serve the built site (src/cli/serve.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -35,5 +35,7 @@ run(bin('tsx'), ['src/cli/db.ts', 'setup', '--demo']);
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
+// src/cli/serve.mjs: the built site with compression and caching (see there for why).
+const { startServer } = await import('./serve.mjs');
+await startServer({ entry });
 console.log(`Doe Mee draait op http://${process.env.HOST}:${process.env.PORT}`);
-await import(entry);

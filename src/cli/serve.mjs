@@ -1,0 +1,361 @@
+// @ts-check
+/**
+ * The production web server: serves the built site (dist/) the way the @astrojs/node standalone
+ * server did, plus compression and long caching. `npm start` runs it through src/cli/start.mjs;
+ * `node src/cli/serve.mjs` runs it alone (after `astro build`). HOST and PORT as before.
+ *
+ * Why: the node adapter's standalone server sends every file and page uncompressed (the stylesheet
+ * alone was 550 KB on a slow phone connection). This file wraps the adapter's own request handler
+ * (exported by dist/server/entry.mjs; ASTRO_NODE_AUTOSTART=disabled keeps the bundle from listening
+ * itself) in a node:http server with node:zlib and `send` (the file sender the adapter itself
+ * uses: ETag/304, Last-Modified, byte ranges). No framework, two small additions:
+ *
+ * - files in dist/client are served from a list made at start-up, so nothing outside that folder
+ *   (`..`, encoded slashes, symlinks, dotfiles, directories) can be served from here; anything not
+ *   on the list goes to the adapter's handler, which answers 404 for unknown paths;
+ * - text files get the `.br`/`.gz` copy written at build time (src/integrations/precompress.mjs)
+ *   when the browser accepts it, with `Vary: Accept-Encoding`; Range requests (the film) get the
+ *   plain file, with 206;
+ * - /_astro/* (content-hashed names) are cached for a year, `immutable`; everything else is
+ *   revalidated with its ETag;
+ * - pages rendered by Astro are compressed while they stream (Brotli at a fast level, or gzip),
+ *   flushed whenever the renderer pauses, so the browser still gets the <head> early.
+ *
+ * The adapter stays in standalone mode, so `node dist/server/entry.mjs` still runs the site (as
+ * before: uncompressed). A reverse proxy or CDN in front may compress too; this makes `npm start`
+ * fast on its own. Shutdown is unchanged: the database closes on SIGINT/SIGTERM in the handler
+ * bundle (src/lib/app/context.server.ts); this file adds no signal handlers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import send from 'send';
+import { compressibleTypes, encodingSuffixes } from '../integrations/precompress.mjs';
+
+/**
+ * @typedef {(req: http.IncomingMessage, res: http.ServerResponse) => void} Listener
+ * @typedef {{ file: string; type?: string; br?: string; gzip?: string }} StaticFile
+ *   `file` and the copies are paths relative to the client folder, with forward slashes.
+ */
+
+/** Content types worth compressing when Astro renders them. */
+const compressibleType =
+  /^\s*(text\/|image\/svg\+xml|application\/(json|javascript|xml|[\w.-]+\+(json|xml))\b)/i;
+/** Below this, a compressed body saves nothing worth the CPU. */
+const minimumBytes = 1024;
+
+/**
+ * Every file in the client folder, by URL path. A prerendered page `x/index.html` also answers at
+ * `/x` and `/x/`. Only regular files: no symlinks, no dotfiles (except .well-known).
+ * @param {string} clientDir
+ * @returns {Map<string, StaticFile>}
+ */
+export function listStaticFiles(clientDir) {
+  /** @type {Set<string>} */
+  const all = new Set();
+  /** @param {string} rel */
+  const walk = (rel) => {
+    for (const entry of readdirSync(path.join(clientDir, rel), { withFileTypes: true })) {
+      if (entry.name.startsWith('.') && !(rel === '' && entry.name === '.well-known')) continue;
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) all.add(child);
+    }
+  };
+  walk('');
+
+  /** @type {Map<string, StaticFile>} */
+  const files = new Map();
+  for (const file of all) {
+    const suffix = Object.values(encodingSuffixes).find((s) => file.endsWith(s));
+    // A compressed copy is served only in place of its original.
+    if (suffix && all.has(file.slice(0, -suffix.length))) continue;
+    const extension = path.posix.extname(file);
+    /** @type {StaticFile} */
+    const entry = { file };
+    if (Object.hasOwn(compressibleTypes, extension)) {
+      entry.type = compressibleTypes[/** @type {keyof typeof compressibleTypes} */ (extension)];
+      if (all.has(file + encodingSuffixes.br)) entry.br = file + encodingSuffixes.br;
+      if (all.has(file + encodingSuffixes.gzip)) entry.gzip = file + encodingSuffixes.gzip;
+    }
+    files.set(`/${file}`, entry);
+    if (file === 'index.html' || file.endsWith('/index.html')) {
+      const dir = `/${file.slice(0, -'index.html'.length)}`;
+      files.set(dir, entry);
+      if (dir !== '/') files.set(dir.slice(0, -1), entry);
+    }
+  }
+  return files;
+}
+
+/**
+ * The encodings the client accepts (RFC 9110 §12.5.3), best first as we prefer them: br, gzip.
+ * @param {string | string[] | undefined} header
+ * @returns {('br' | 'gzip')[]}
+ */
+export function acceptedEncodings(header) {
+  /** @type {Map<string, number>} */
+  const q = new Map();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  /** @param {string} name */
+  const accepts = (name) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  return /** @type {const} */ (['br', 'gzip']).filter(accepts);
+}
+
+/** @param {http.OutgoingHttpHeader | undefined} current */
+function withVaryAcceptEncoding(current) {
+  const value = Array.isArray(current) ? current.join(', ') : String(current ?? '');
+  if (/(^|,)\s*(\*|accept-encoding)\s*(,|$)/i.test(value)) return value;
+  return value ? `${value}, Accept-Encoding` : 'Accept-Encoding';
+}
+
+/**
+ * Compresses what the handler writes to res, if it turns out to be text: decided when the headers
+ * go out, streamed through node:zlib, and flushed each time the handler pauses (so a streamed page
+ * arrives in pieces, as without compression).
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {'br' | 'gzip' | undefined} encoding
+ */
+export function compressResponse(req, res, encoding) {
+  // The original methods, called with plain argument lists (their overloads do not type that).
+  const writeHead = /** @type {(...args: any[]) => http.ServerResponse} */ (res.writeHead);
+  const write = /** @type {(...args: any[]) => boolean} */ (res.write);
+  const end = /** @type {(...args: any[]) => http.ServerResponse} */ (res.end);
+  /** @type {zlib.BrotliCompress | zlib.Gzip | null | undefined} undefined until the headers go out */
+  let zip;
+  let flushQueued = false;
+
+  /** @param {number} status */
+  const decide = (status) => {
+    if (!compressibleType.test(String(res.getHeader('content-type') ?? ''))) return null;
+    res.setHeader('Vary', withVaryAcceptEncoding(res.getHeader('vary')));
+    const length = Number(res.getHeader('content-length'));
+    if (
+      !encoding ||
+      req.method === 'HEAD' ||
+      status < 200 ||
+      status === 204 ||
+      status === 206 ||
+      status === 304 ||
+      res.hasHeader('content-encoding') ||
+      /no-transform/i.test(String(res.getHeader('cache-control') ?? '')) ||
+      (Number.isFinite(length) && length < minimumBytes)
+    ) {
+      return null;
+    }
+    res.removeHeader('Content-Length');
+    res.setHeader('Content-Encoding', encoding);
+    const etag = res.getHeader('etag');
+    if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`);
+    const stream =
+      encoding === 'br'
+        ? zlib.createBrotliCompress({
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+              [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+            },
+          })
+        : zlib.createGzip({ level: 6 });
+    stream.on('data', (/** @type {Buffer} */ chunk) => {
+      if (!write.call(res, chunk)) {
+        stream.pause();
+        res.once('drain', () => stream.resume());
+      }
+    });
+    stream.on('end', () => end.call(res));
+    stream.on('error', (error) => res.destroy(error));
+    res.once('close', () => stream.destroy());
+    return stream;
+  };
+
+  const flushSoon = () => {
+    if (flushQueued) return;
+    flushQueued = true;
+    setImmediate(() => {
+      flushQueued = false;
+      if (!zip || zip.writableEnded || zip.destroyed) return;
+      zip.flush(encoding === 'br' ? zlib.constants.BROTLI_OPERATION_FLUSH : zlib.constants.Z_SYNC_FLUSH);
+    });
+  };
+
+  /** @type {any} */
+  const patched = res;
+  patched.writeHead = (/** @type {number} */ status, /** @type {any[]} */ ...rest) => {
+    const reason = typeof rest[0] === 'string' ? rest.shift() : undefined;
+    let headers = rest[0];
+    if (headers && !Array.isArray(headers)) {
+      for (const [name, value] of Object.entries(headers))
+        if (value !== undefined) res.setHeader(name, value);
+      headers = undefined;
+    }
+    // Raw header arrays are passed on untouched (and not compressed): Astro never sends them.
+    if (zip === undefined) zip = headers ? null : decide(status);
+    if (headers) return writeHead.call(res, status, reason, headers);
+    return reason === undefined ? writeHead.call(res, status) : writeHead.call(res, status, reason);
+  };
+  patched.write = (
+    /** @type {any} */ chunk,
+    /** @type {any} */ chunkEncoding,
+    /** @type {any} */ callback,
+  ) => {
+    if (!res.headersSent) res.writeHead(res.statusCode);
+    if (!zip) return write.call(res, chunk, chunkEncoding, callback);
+    flushSoon();
+    return zip.write(chunk, chunkEncoding, callback);
+  };
+  patched.end = (/** @type {any} */ chunk, /** @type {any} */ chunkEncoding, /** @type {any} */ callback) => {
+    if (typeof chunk === 'function') [callback, chunk] = [chunk, undefined];
+    else if (typeof chunkEncoding === 'function') [callback, chunkEncoding] = [chunkEncoding, undefined];
+    if (!res.headersSent) res.writeHead(res.statusCode);
+    if (!zip) return end.call(res, chunk, chunkEncoding, callback);
+    if (callback) res.once('finish', callback);
+    if (chunk === undefined || chunk === null) zip.end();
+    else zip.end(chunk, chunkEncoding);
+    return res;
+  };
+}
+
+/**
+ * The request listener: static files from clientDir, everything else to the adapter's handler.
+ * @param {{ clientDir: string; handler: Listener; assetsDir?: string }} options
+ *   handler: the adapter's handler (exported by dist/server/entry.mjs); assetsDir: `build.assets`.
+ * @returns {Listener}
+ */
+export function createRequestListener({ clientDir, handler, assetsDir = '_astro' }) {
+  const root = path.resolve(clientDir);
+  const files = listStaticFiles(root);
+  const immutablePrefix = `/${assetsDir}/`;
+
+  /** @type {Listener} */
+  const render = (req, res) => {
+    compressResponse(req, res, acceptedEncodings(req.headers['accept-encoding'])[0]);
+    handler(req, res);
+  };
+
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const rawPath = url.split(/[?#]/, 1)[0] ?? '/';
+    /** @type {string | undefined} */
+    let pathname;
+    try {
+      decodeURI(url);
+      pathname = decodeURIComponent(rawPath);
+    } catch {
+      pathname = undefined;
+    }
+    // Malformed escapes, encoded slashes or backslashes, NUL, `..` segments: browsers never send
+    // these (they normalise paths); refused here, before any file or the adapter sees them.
+    if (pathname === undefined || /%(2f|5c)/i.test(rawPath) || /\0|(^|[/\\])\.\.([/\\]|$)/.test(pathname)) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Bad request.');
+      return;
+    }
+    const entry = req.method === 'GET' || req.method === 'HEAD' ? files.get(pathname) : undefined;
+    if (!entry) {
+      render(req, res);
+      return;
+    }
+
+    const encoding = req.headers.range
+      ? undefined
+      : acceptedEncodings(req.headers['accept-encoding']).find((name) => entry[name]);
+    const file = encoding ? /** @type {string} */ (entry[encoding]) : entry.file;
+    const immutable = pathname.startsWith(immutablePrefix);
+    const stream = send(req, `/${file.split('/').map(encodeURIComponent).join('/')}`, {
+      root,
+      dotfiles: 'allow', // the list already left dotfiles out (except /.well-known)
+      index: false,
+      etag: true,
+      lastModified: true,
+      acceptRanges: !encoding,
+      maxAge: immutable ? '1y' : 0,
+      immutable,
+    });
+    stream.on('headers', (/** @type {http.ServerResponse} */ response) => {
+      if (entry.br || entry.gzip) response.setHeader('Vary', 'Accept-Encoding');
+      if (encoding && entry.type) {
+        response.setHeader('Content-Type', entry.type);
+        response.setHeader('Content-Encoding', encoding);
+      }
+    });
+    stream.on(
+      'error',
+      (/** @type {Error & { status?: number; headers?: Record<string, string> }} */ error) => {
+        if (res.headersSent) {
+          res.destroy(error);
+          return;
+        }
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        if (error.status === 404) {
+          // Gone since start-up (a rebuild under a running server): let Astro answer.
+          render(req, res);
+          return;
+        }
+        res.writeHead(error.status ?? 500, error.headers ?? {});
+        res.end();
+      },
+    );
+    stream.pipe(res);
+  };
+}
+
+/**
+ * Loads the built server bundle and listens. HOST and PORT as the standalone server read them:
+ * the environment first, then the build's `server` settings; SERVER_CERT_PATH and SERVER_KEY_PATH
+ * switch to HTTPS.
+ * @param {{ entry?: string }} [options] entry: dist/server/entry.mjs
+ * @returns {Promise<http.Server>}
+ */
+export async function startServer({ entry = path.resolve('dist', 'server', 'entry.mjs') } = {}) {
+  // In standalone mode the bundle starts its own server on import, unless told not to.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const bundle = await import(pathToFileURL(entry).href);
+  // Standalone mode: the adapter's (files + pages) handler; middleware mode works as well.
+  const { handler, options } = bundle;
+  if (typeof handler !== 'function' || !options?.client || !options?.server) {
+    throw new Error(`${entry} is not a bundle of the @astrojs/node adapter.`);
+  }
+  // The client folder relative to the server folder, as the adapter resolves it (dist/ may move).
+  const clientDir = path.resolve(
+    path.dirname(entry),
+    path.relative(fileURLToPath(options.server), fileURLToPath(options.client)),
+  );
+  const listener = createRequestListener({ clientDir, handler, assetsDir: options.assets });
+  const host =
+    process.env.HOST ??
+    (typeof options.host === 'boolean' ? (options.host ? '0.0.0.0' : 'localhost') : options.host);
+  const port = process.env.PORT ? Number(process.env.PORT) : (options.port ?? 8080);
+  const server =
+    process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH
+      ? https.createServer(
+          {
+            cert: readFileSync(process.env.SERVER_CERT_PATH),
+            key: readFileSync(process.env.SERVER_KEY_PATH),
+          },
+          listener,
+        )
+      : http.createServer(listener);
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+  return server;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const address = (await startServer()).address();
+  if (address && typeof address === 'object') console.log(`Doe Mee draait op poort ${address.port}`);
+}

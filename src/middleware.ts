@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { getAppContext } from './lib/app/context.server';
 import {
   csrfCookie,
@@ -13,6 +14,7 @@ import { anonymous } from './lib/db/caller';
 import { isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
 import { isApiPath, jsonMessage } from './lib/http/responses';
+import { securityHeaders } from './lib/http/security-headers.js';
 import { t } from './lib/i18n/nl';
 
 const staffArea = /^\/staff(\/|$)/;
@@ -45,7 +47,16 @@ async function submittedCsrfToken(request: Request): Promise<string | null> {
   }
 }
 
-export const onRequest = defineMiddleware(async (context, next) => {
+/** Rendered responses carry the security headers even without the server wrapper. */
+function secured(response: Response): Response {
+  for (const [name, value] of Object.entries(securityHeaders))
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  return response;
+}
+
+export const onRequest = defineMiddleware(async (context, next) => secured(await handle(context, next)));
+
+const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
   context.locals.t = t;
   if (context.isPrerendered) return next();
   const { pathname } = context.url;
@@ -95,4 +106,4 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
     throw error;
   }
-});
+};

@@ -34,6 +34,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import send from 'send';
 import { compressibleTypes, encodingSuffixes } from '../integrations/precompress.mjs';
+import { applySecurityHeaders } from '../lib/http/security-headers.js';
 
 /**
  * @typedef {(req: http.IncomingMessage, res: http.ServerResponse) => void} Listener
@@ -243,6 +244,7 @@ export function createRequestListener({ clientDir, handler, assetsDir = '_astro'
   };
 
   return (req, res) => {
+    applySecurityHeaders(res);
     const url = req.url ?? '/';
     const rawPath = url.split(/[?#]/, 1)[0] ?? '/';
     /** @type {string | undefined} */

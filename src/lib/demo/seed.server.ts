@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createStaffAccount } from '../auth/accounts.server';
 import type { StaffRole } from '../auth/roles';
 import type { Database } from '../db/types';
+import { detectPersonalData } from '../privacy';
 
 export interface DemoAccount {
   readonly email: string;
@@ -43,5 +44,22 @@ export async function seedDemo(db: Database, seedSqlFile: string, password?: str
   }
   const seed = await readFile(seedSqlFile, 'utf8');
   await db.asOwner((tx) => tx.exec(seed));
+  await proposeRedactions(db);
   return accounts;
+}
+
+/** Runs the personal-data detector over input awaiting moderation, as a submit does for new answers. */
+export async function proposeRedactions(db: Database): Promise<number> {
+  return db.asOwner(async (tx) => {
+    const items = await tx.sql<{ id: string; body: string }>`
+      select id, body from public.input_items where status = 'new' and pii_spans = '[]'::jsonb and not redacted`;
+    let proposed = 0;
+    for (const item of items) {
+      const spans = detectPersonalData(item.body);
+      if (spans.length === 0) continue;
+      await tx.sql`update public.input_items set pii_spans = ${JSON.stringify(spans)}::jsonb where id = ${item.id}`;
+      proposed++;
+    }
+    return proposed;
+  });
 }

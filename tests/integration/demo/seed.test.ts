@@ -56,6 +56,14 @@ describe('demo seed', () => {
     expect(themes[0]?.n).toBeGreaterThan(0);
   });
 
+  test('the detector has proposed redactions for the seeded personal data', async () => {
+    expect(
+      await count(
+        `select count(*)::int as n from public.input_items where status = 'new' and jsonb_array_length(pii_spans) > 0`,
+      ),
+    ).toBeGreaterThanOrEqual(2);
+  });
+
   test('only approved input is assigned to themes', async () => {
     expect(
       await count(`select count(*)::int as n from public.theme_assignments a join public.input_items i on i.id = a.input_item_id

@@ -1,0 +1,180 @@
+import { expect, type Page, test } from '@playwright/test';
+import { demoPassword } from '../playwright.config';
+import { expectAccessible, signInRequest } from './support';
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/staff/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(demoPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+}
+
+/** A resident's answer with a phone number, sent as a plain form (the detector proposes the number). */
+async function answerWithPhoneNumber(page: Page, baseURL: string, marker: string): Promise<void> {
+  const html = await (await page.request.get('/meedoen/inwoner')).text();
+  const value = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
+  const question = /name="(antwoord-[^"]+)"/.exec(html)?.[1] ?? '';
+  const response = await page.request.post('/meedoen/inwoner', {
+    form: {
+      csrf: value('csrf'),
+      inzending: value('inzending'),
+      [question]: `${marker}: bel mij gerust op 06-98765432, dan leg ik het uit.`,
+      toestemming: 'ja',
+    },
+    headers: { origin: baseURL },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+}
+
+test.describe('without JavaScript', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.route('**/_astro/**/*.js', (route) => route.abort());
+  });
+
+  test('a moderator redacts, approves and rejects with plain forms', async ({ page, baseURL }) => {
+    test.setTimeout(60_000);
+    const marker = 'Proef moderatie zonder script';
+    await answerWithPhoneNumber(page, baseURL ?? '', marker);
+
+    await signIn(page, 'moderator@doemee.test');
+    await page.getByRole('link', { name: 'Moderatie' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Moderatie' })).toBeVisible();
+    await page.getByRole('link', { name: /^Nieuw/ }).click();
+    await expect(page.getByRole('link', { name: /^Nieuw/ })).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(page);
+
+    // The proposed phone number is marked, with its type.
+    const item = page.locator('li[data-item-id]', { hasText: marker });
+    await expect(item.locator('mark')).toHaveText('06-98765432');
+    await expect(item).toContainText('[telefoonnummer]');
+    await expect(item.getByRole('button', { name: 'Goedkeuren' })).toHaveCount(0);
+    await item.getByRole('button', { name: 'Voorstellen toepassen' }).click();
+    await expect(page.locator('.utrecht-alert[role=status]')).toContainText(
+      'persoonsgegevens zijn uit de tekst gehaald',
+    );
+    await expect(item.locator('[data-item-text]')).toContainText('bel mij gerust op [telefoonnummer], dan');
+    await expect(item.locator('mark')).toHaveCount(0);
+
+    // Now it can be approved; it leaves the "new" tab.
+    await item.getByRole('button', { name: 'Goedkeuren' }).click();
+    await expect(page.locator('.utrecht-alert[role=status]')).toContainText('goedgekeurd');
+    await expect(item).toHaveCount(0);
+
+    // A reject needs a reason.
+    const other = page.locator('li[data-item-id]', { hasText: 'Ria Verhoeven' });
+    await other.getByLabel('Reden').selectOption({ label: 'Staat er al (dubbel)' });
+    await other.getByRole('button', { name: 'Afwijzen' }).click();
+    await expect(page.locator('.utrecht-alert[role=status]')).toContainText('afgewezen');
+    await expect(other).toHaveCount(0);
+    await page.getByRole('link', { name: /^Afgewezen/ }).click();
+    await expect(page.locator('li[data-item-id]', { hasText: 'Ria Verhoeven' })).toContainText(
+      'Reden: Staat er al (dubbel)',
+    );
+
+    // Someone else was first: the Dutch conflict message, nothing changed twice.
+    await page.getByRole('link', { name: /^Nieuw/ }).click();
+    const stale = page.locator('li[data-item-id]').first();
+    const id = (await stale.getAttribute('data-item-id')) ?? '';
+    const version = Number(await stale.getAttribute('data-version'));
+    const token = (await page.locator('input[name=csrf]').first().getAttribute('value')) ?? '';
+    const byOther = await page.request.post('/api/staff/moderatie', {
+      data: { action: 'approve', itemId: id, expectedVersion: version },
+      headers: { 'x-csrf-token': token, origin: baseURL ?? '' },
+    });
+    expect(await byOther.json()).toMatchObject({ ok: true, item: { id, status: 'approved' } });
+    await stale.getByRole('button', { name: 'Verbergen' }).click();
+    await expect(page.getByRole('alert')).toContainText('Iemand anders heeft dit bericht net beoordeeld');
+
+    // Keyset pages: more than 50 items in "Alle".
+    await page.getByRole('link', { name: /^Alle/ }).click();
+    await page.getByRole('link', { name: 'Volgende pagina' }).click();
+    await expect(page).toHaveURL(/[?&]na=/);
+    await expect(page.getByRole('link', { name: 'Eerste pagina' })).toBeVisible();
+    await expect(page.locator('li[data-item-id]').first()).toBeVisible();
+
+    // Filters are a plain GET form: full-text search, channel.
+    await page.getByLabel('Zoeken in de tekst').fill('parkeren');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect(page.locator('li[data-item-id]', { hasText: 'Stadshart' })).toBeVisible();
+    await page.getByRole('link', { name: /^Nieuw/ }).click();
+    await page.getByLabel('Zoeken in de tekst').fill('');
+    await page.getByLabel('Kanaal').selectOption({ label: 'Roadtour' });
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect(page).toHaveURL(/kanaal=roadtour/);
+    const channels = await page
+      .locator('li[data-item-id]')
+      .evaluateAll((items) => items.map((li) => li.querySelector('.dm-item__meta')?.textContent ?? ''));
+    expect(channels.length).toBeGreaterThan(0);
+    for (const channel of channels) expect(channel).toContain('Roadtour');
+  });
+});
+
+test('a moderator approves with the keyboard and in bulk', async ({ page }) => {
+  await signIn(page, 'moderator@doemee.test');
+  await page.goto('/staff/moderatie?status=new');
+  await expect(page.getByRole('button', { name: /Geselecteerde goedkeuren/ })).toBeVisible();
+  const items = page.locator('li[data-item-id]');
+  const before = await items.count();
+  expect(before).toBeGreaterThan(3);
+
+  // j moves to the next item, a approves the focused one.
+  await items.first().focus();
+  await page.keyboard.press('j');
+  await expect(items.nth(1)).toBeFocused();
+  const target = (await items.nth(1).getAttribute('data-item-id')) ?? '';
+  await page.keyboard.press('a');
+  await expect(page.locator('.dm-live')).toHaveText('Het bericht is goedgekeurd.');
+  await expect(page.locator(`#item-${target}`)).toHaveCount(0);
+  await expect(items).toHaveCount(before - 1);
+
+  // Two chosen with their checkboxes, approved at once.
+  const ids = await Promise.all([0, 1].map((n) => items.nth(n).getAttribute('data-item-id')));
+  await items.nth(0).getByLabel('Kiezen voor goedkeuren').check();
+  await items.nth(1).getByLabel('Kiezen voor goedkeuren').check();
+  await page.getByRole('button', { name: 'Geselecteerde goedkeuren (2)' }).click();
+  await expect(page.locator('.dm-live')).toHaveText('2 berichten zijn goedgekeurd.');
+  for (const id of ids) await expect(page.locator(`#item-${id}`)).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Selected text is redacted with the chosen type (default: a name).
+  const item = items.first();
+  const itemId = (await item.getAttribute('data-item-id')) ?? '';
+  const firstWord = await item.locator('[data-item-text]').evaluate((p) => {
+    const node = p.querySelector('[data-offset]')?.firstChild;
+    const text = node?.textContent ?? '';
+    const end = text.indexOf(' ');
+    const range = document.createRange();
+    if (node) {
+      range.setStart(node, 0);
+      range.setEnd(node, end);
+    }
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    return text.slice(0, end);
+  });
+  expect(firstWord.length).toBeGreaterThan(0);
+  await expect(page.getByText(`Gekozen: “${firstWord}”`)).toBeVisible();
+  await page.getByRole('button', { name: 'Selectie weglakken' }).click();
+  await expect(page.locator('.dm-live')).toHaveText('De gekozen tekst is weggehaald.');
+  await expect(page.locator(`#item-${itemId} [data-item-text]`)).toHaveText(/^\[naam\] /);
+});
+
+test('an analyst may not moderate', async ({ page, request, baseURL }) => {
+  await signIn(page, 'analist@doemee.test');
+  await expect(page.getByRole('link', { name: 'Moderatie' })).toHaveCount(0);
+  const response = await page.goto('/staff/moderatie');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
+
+  await signInRequest(request, 'analist@doemee.test', baseURL ?? '');
+  const html = await (await request.get('/staff')).text();
+  const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const api = await request.post('/api/staff/moderatie', {
+    data: { action: 'approve', itemId: '00000000-0000-4000-8000-000000000000', expectedVersion: 1 },
+    headers: { 'x-csrf-token': token, origin: baseURL ?? '' },
+  });
+  expect(api.status()).toBe(403);
+});

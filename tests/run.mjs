@@ -46,10 +46,18 @@ function vitestSuite(project) {
   let counts = null;
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
+    // Count tests from the per-test results (the aggregate counts describe blocks as well).
+    const tests = json.testResults.flatMap((file) => file.assertionResults);
+    const failedTests = tests.filter((t) => t.status === 'failed').length;
+    // A file that fails to load has no failed tests but counts as one failure.
+    const brokenFiles = json.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
+    ).length;
     counts = {
-      passed: json.numPassedTests,
-      failed: json.numFailedTests + (json.numFailedTestSuites ?? 0),
-      skipped: json.numPendingTests + json.numTodoTests,
+      passed: tests.filter((t) => t.status === 'passed').length,
+      failed: failedTests + brokenFiles,
+      skipped: tests.filter((t) => t.status === 'skipped' || t.status === 'pending' || t.status === 'todo')
+        .length,
     };
   } catch {
     // no report: the run crashed before writing it

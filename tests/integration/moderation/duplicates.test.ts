@@ -21,8 +21,13 @@ beforeAll(async () => {
   await buildWorld(db);
   scene = await createScene(db);
   other = await createScene(db);
+  // Explicit, increasing times: quick transactions can share a clock tick on PGlite, and the
+  // expected order within a group follows created_at.
+  const start = Date.now() - 3_600_000;
+  let tick = 0;
   const add = async (key: string, body: string, extra: Partial<Parameters<typeof addItem>[2]> = {}) => {
-    item[key] = await addItem(db, scene, { body, ...extra });
+    const createdAt = new Date(start + tick++ * 1000).toISOString();
+    item[key] = await addItem(db, scene, { body, createdAt, ...extra });
   };
   await add('same1', 'Meer hulp bij het schoonmaken!');
   await add('same2', 'meer hulp bij het schoonmaken');

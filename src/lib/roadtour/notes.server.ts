@@ -162,7 +162,10 @@ async function storeNote(
        client_created_at, created_at)
     values (${note.id}, ${consultationId}, 'roadtour', ${audience}, ${stopId}, ${topicId}, ${note.kind},
             ${note.speaker}, ${note.body}, ${JSON.stringify(detectPersonalData(note.body))}::jsonb,
-            ${note.clientCreatedAt}, clock_timestamp())
+            ${note.clientCreatedAt},
+            -- Strictly after the stop's last note: arrival order survives two inserts in one clock tick.
+            greatest(clock_timestamp(), (select max(created_at) + interval '1 microsecond'
+                                         from public.input_items where stop_id = ${stopId})))
     on conflict (id) do nothing
     returning id`;
   if (inserted.length > 0) return 'created';

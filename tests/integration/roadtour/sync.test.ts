@@ -304,10 +304,17 @@ describe('syncing notes from the tablet', () => {
     await syncNotes(as('facilitator'), { stopId: ids.emptyStop, notes: [later] });
     const rows = await stored([early.id, late.id, later.id]);
     expect(rows[0]?.client_created_at?.toISOString()).toBe(early.clientCreatedAt);
-    const [a, b, c] = rows.map((r) => r.created_at.getTime());
-    expect(a).toBeLessThan(b as number);
-    expect(b).toBeLessThan(c as number);
+    // The server's order of arrival, compared in the database (finer than JavaScript's milliseconds).
+    const order = await db.asOwner(
+      (tx) =>
+        tx.sql<{
+          id: string;
+        }>`select id from public.input_items where id = any(${[early.id, late.id, later.id]}::uuid[])
+                             order by created_at`,
+    );
+    expect(order.map((r) => r.id)).toEqual([early.id, late.id, later.id]);
     // Server time, not the tablet's.
+    const [a] = rows.map((r) => r.created_at.getTime());
     expect(Math.abs((a as number) - Date.now())).toBeLessThan(hours);
 
     const summary = await stopSummary(as('facilitator'), ids.emptyStop);

@@ -150,30 +150,46 @@ export async function listStops(
   return rows.map(toStop);
 }
 
-/** Plans a stop; the creator becomes its facilitator (a database trigger sees to that). */
-export async function createStop(db: CallerDb, input: unknown): Promise<StopResult> {
-  const parsed = NewStopSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, code: 'stop.invalid', errors: fieldErrors(parsed.error.issues) };
-  const s = parsed.data;
+/** Runs a change to a stop as the caller; what the database refuses becomes a code, not an error. */
+async function changeStop(db: CallerDb, change: (tx: Tx) => Promise<StopResult>): Promise<StopResult> {
   try {
-    return await db.run(async (tx): Promise<StopResult> => {
-      const [consultation] = await tx.sql`select id from public.consultations where id = ${s.consultationId}`;
-      if (!consultation) return { ok: false, code: 'consultation.notFound' };
-      const [row] = await tx.sql<{ id: string }>`
-        insert into public.roadtour_stops
-          (consultation_id, name, location, starts_at, ends_at, group_type, expected_participants)
-        values (${s.consultationId}, ${s.name}, ${s.location}, ${s.startsAt.toISOString()}, ${s.endsAt?.toISOString() ?? null},
-                ${s.groupType}, ${s.expectedParticipants ?? null})
-        returning id`;
-      const stop = row && (await readStop(tx, row.id));
-      if (!stop) throw new Error('the new stop cannot be read back');
-      return { ok: true, stop };
-    });
+    return await db.run(change);
   } catch (error) {
     if (sqlState(error) === '42501') return { ok: false, code: 'stop.forbidden' };
     if (isRefusal(error)) return { ok: false, code: 'stop.invalid' };
     throw error;
   }
+}
+
+/**
+ * The outcome of an update guarded by the stop's version: the new stop, or, when someone else's
+ * change landed between our read and our write, a conflict carrying the server's stop.
+ */
+async function afterVersionedUpdate(tx: Tx, stopId: string, updatedRows: number): Promise<StopResult> {
+  const current = await readStop(tx, stopId);
+  if (!current) return { ok: false, code: 'stop.notFound' };
+  if (updatedRows === 0) return { ok: false, code: 'stop.conflict', current };
+  return { ok: true, stop: current };
+}
+
+/** Plans a stop; the creator becomes its facilitator (a database trigger sees to that). */
+export async function createStop(db: CallerDb, input: unknown): Promise<StopResult> {
+  const parsed = NewStopSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, code: 'stop.invalid', errors: fieldErrors(parsed.error.issues) };
+  const s = parsed.data;
+  return changeStop(db, async (tx): Promise<StopResult> => {
+    const [consultation] = await tx.sql`select id from public.consultations where id = ${s.consultationId}`;
+    if (!consultation) return { ok: false, code: 'consultation.notFound' };
+    const [row] = await tx.sql<{ id: string }>`
+      insert into public.roadtour_stops
+        (consultation_id, name, location, starts_at, ends_at, group_type, expected_participants)
+      values (${s.consultationId}, ${s.name}, ${s.location}, ${s.startsAt.toISOString()}, ${s.endsAt?.toISOString() ?? null},
+              ${s.groupType}, ${s.expectedParticipants ?? null})
+      returning id`;
+    const stop = row && (await readStop(tx, row.id));
+    if (!stop) throw new Error('the new stop cannot be read back');
+    return { ok: true, stop };
+  });
 }
 
 /** Why a write to a stop the caller can see may not go ahead, or null when it may. */
@@ -204,40 +220,29 @@ export async function updateStop(db: CallerDb, input: unknown): Promise<StopResu
   const parsed = StopChangesSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: 'stop.invalid', errors: fieldErrors(parsed.error.issues) };
   const changes = parsed.data;
-  try {
-    return await db.run(async (tx): Promise<StopResult> => {
-      const stop = await readStop(tx, changes.stopId);
-      const refused = refusal(stop);
-      if (refused || !stop) return { ok: false, code: refused ?? 'stop.notFound' };
-      if (stop.version !== changes.expectedVersion)
-        return { ok: false, code: 'stop.conflict', current: stop };
-      const next = merge(stop, changes);
-      if (next.endsAt && next.endsAt <= next.startsAt)
-        return { ok: false, code: 'stop.invalid', errors: { endsAt: 'stop.endsBeforeStart' } };
-      if (next.groupType !== stop.groupType) {
-        // The notes already stored carry the old group's audience.
-        const [notes] = await tx.sql<{ n: number }>`
-          select count(*)::int as n from public.input_items where stop_id = ${stop.id}`;
-        if ((notes?.n ?? 0) > 0) return { ok: false, code: 'stop.groupLocked' };
-      }
-      const updated = await tx.sql<{ id: string }>`
-        update public.roadtour_stops
-        set name = ${next.name}, location = ${next.location}, starts_at = ${next.startsAt.toISOString()},
-            ends_at = ${next.endsAt?.toISOString() ?? null},
-            group_type = ${next.groupType}, expected_participants = ${next.expectedParticipants}
-        where id = ${stop.id} and version = ${changes.expectedVersion}
-        returning id`;
-      const current = await readStop(tx, stop.id);
-      if (!current) return { ok: false, code: 'stop.notFound' };
-      // Someone else's change landed between our read and our write.
-      if (updated.length === 0) return { ok: false, code: 'stop.conflict', current };
-      return { ok: true, stop: current };
-    });
-  } catch (error) {
-    if (sqlState(error) === '42501') return { ok: false, code: 'stop.forbidden' };
-    if (isRefusal(error)) return { ok: false, code: 'stop.invalid' };
-    throw error;
-  }
+  return changeStop(db, async (tx): Promise<StopResult> => {
+    const stop = await readStop(tx, changes.stopId);
+    const refused = refusal(stop);
+    if (refused || !stop) return { ok: false, code: refused ?? 'stop.notFound' };
+    if (stop.version !== changes.expectedVersion) return { ok: false, code: 'stop.conflict', current: stop };
+    const next = merge(stop, changes);
+    if (next.endsAt && next.endsAt <= next.startsAt)
+      return { ok: false, code: 'stop.invalid', errors: { endsAt: 'stop.endsBeforeStart' } };
+    if (next.groupType !== stop.groupType) {
+      // The notes already stored carry the old group's audience.
+      const [notes] = await tx.sql<{ n: number }>`
+        select count(*)::int as n from public.input_items where stop_id = ${stop.id}`;
+      if ((notes?.n ?? 0) > 0) return { ok: false, code: 'stop.groupLocked' };
+    }
+    const updated = await tx.sql<{ id: string }>`
+      update public.roadtour_stops
+      set name = ${next.name}, location = ${next.location}, starts_at = ${next.startsAt.toISOString()},
+          ends_at = ${next.endsAt?.toISOString() ?? null},
+          group_type = ${next.groupType}, expected_participants = ${next.expectedParticipants}
+      where id = ${stop.id} and version = ${changes.expectedVersion}
+      returning id`;
+    return afterVersionedUpdate(tx, stop.id, updated.length);
+  });
 }
 
 /** Closes a stop after the session: how many people came and a short summary. */
@@ -245,29 +250,20 @@ export async function completeStop(db: CallerDb, input: unknown): Promise<StopRe
   const parsed = CompleteStopSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: 'stop.invalid', errors: fieldErrors(parsed.error.issues) };
   const c = parsed.data;
-  try {
-    return await db.run(async (tx): Promise<StopResult> => {
-      const stop = await readStop(tx, c.stopId);
-      const refused = refusal(stop);
-      if (refused || !stop) return { ok: false, code: refused ?? 'stop.notFound' };
-      if (stop.status === 'cancelled') return { ok: false, code: 'stop.cancelled' };
-      if (stop.version !== c.expectedVersion) return { ok: false, code: 'stop.conflict', current: stop };
-      const updated = await tx.sql`
-        update public.roadtour_stops
-        set status = 'completed', completed_at = coalesce(completed_at, now()),
-            actual_participants = ${c.actualParticipants}, summary_md = ${c.summaryMd}
-        where id = ${stop.id} and version = ${c.expectedVersion}
-        returning id`;
-      const current = await readStop(tx, stop.id);
-      if (!current) return { ok: false, code: 'stop.notFound' };
-      if (updated.length === 0) return { ok: false, code: 'stop.conflict', current };
-      return { ok: true, stop: current };
-    });
-  } catch (error) {
-    if (sqlState(error) === '42501') return { ok: false, code: 'stop.forbidden' };
-    if (isRefusal(error)) return { ok: false, code: 'stop.invalid' };
-    throw error;
-  }
+  return changeStop(db, async (tx): Promise<StopResult> => {
+    const stop = await readStop(tx, c.stopId);
+    const refused = refusal(stop);
+    if (refused || !stop) return { ok: false, code: refused ?? 'stop.notFound' };
+    if (stop.status === 'cancelled') return { ok: false, code: 'stop.cancelled' };
+    if (stop.version !== c.expectedVersion) return { ok: false, code: 'stop.conflict', current: stop };
+    const updated = await tx.sql`
+      update public.roadtour_stops
+      set status = 'completed', completed_at = coalesce(completed_at, now()),
+          actual_participants = ${c.actualParticipants}, summary_md = ${c.summaryMd}
+      where id = ${stop.id} and version = ${c.expectedVersion}
+      returning id`;
+    return afterVersionedUpdate(tx, stop.id, updated.length);
+  });
 }
 
 /** Adds a co-facilitator to a stop the caller leads (or any stop, for an admin). */

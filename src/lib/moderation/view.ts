@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Audience, audiences } from '../content/schema';
 import type { CallerDb } from '../db/types';
+import { audienceText } from '../inputs/audiences.nl';
 import { isPiiType, PII_PLACEHOLDERS, type PiiSpan } from '../privacy';
 import { moderationMessages } from './messages.nl';
 import { moderate, moderateMany } from './moderate.server';
@@ -29,14 +30,10 @@ export const channelLabels: Readonly<Record<Channel, string>> = {
   roadtour: 'Roadtour',
 };
 
-export const audienceLabels: Readonly<Record<Audience, string>> = {
-  inwoner: 'Inwoner',
-  mantelzorger: 'Mantelzorger',
-  aanbieder: 'Zorgaanbieder',
-  ouderenbond: 'Ouderenbond',
-  partner: 'Partner',
-  adviesraad: 'Adviesraad',
-};
+/** The same audience names the public site uses (one source: src/lib/inputs/audiences.nl.ts). */
+export const audienceLabels = Object.fromEntries(
+  Object.entries(audienceText).map(([audience, text]) => [audience, text.label]),
+) as Readonly<Record<Audience, string>>;
 
 export const rejectReasonLabels: Readonly<Record<RejectReason, string>> = {
   off_topic: 'Gaat niet over het onderwerp',

@@ -1,5 +1,6 @@
 import { sqlState } from '../db/errors';
 import type { CallerDb, Tx } from '../db/types';
+import { Where } from '../db/where';
 import type { PiiSpan } from '../privacy';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
@@ -44,28 +45,6 @@ export type CountResult =
   | { ok: false; code: 'queue.notAllowed' };
 
 type Scope = ReturnType<typeof QueueScopeSchema.parse>;
-
-/**
- * Builds the WHERE clause of the queue. Only fixed SQL fragments are joined; every value the
- * caller gave is a bound parameter.
- */
-class Where {
-  readonly conditions: string[] = [];
-  readonly params: unknown[] = [];
-
-  bind(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(condition: string): void {
-    this.conditions.push(condition);
-  }
-
-  get sql(): string {
-    return this.conditions.length ? `where ${this.conditions.join(' and ')}` : '';
-  }
-}
 
 function scopeWhere(scope: Scope, status?: ModerationStatus): Where {
   const w = new Where();

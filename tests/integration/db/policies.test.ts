@@ -101,6 +101,28 @@ describe('staff', () => {
       ),
     ).toBe(0);
   });
+  test('facilitators edit their notes but cannot make them look moderated', async () => {
+    const fac = callerFor('facilitator');
+    expect(
+      await attempt(db, fac, (tx) =>
+        tx.execute(`update public.input_items set body = 'Beter verwoord' where id = '${ids.stopNote}'`),
+      ),
+    ).toBe(1);
+    await expect(
+      attempt(db, fac, (tx) =>
+        tx.execute(
+          `update public.input_items set moderated_by = '${ids.staff.facilitator}', moderated_at = now() where id = '${ids.stopNote}'`,
+        ),
+      ),
+    ).rejects.toThrow(/only moderators/);
+    expect(
+      await attempt(db, callerFor('moderator'), (tx) =>
+        tx.execute(
+          `update public.input_items set moderated_by = auth.uid(), moderated_at = now() where id = '${ids.stopNote}'`,
+        ),
+      ),
+    ).toBe(1);
+  });
   test('a deactivated staff member loses access at once', async () => {
     await db.asOwner(
       (tx) => tx.sql`update public.staff_members set active = false where user_id = ${ids.staff.moderator}`,

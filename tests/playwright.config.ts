@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { parse, stringify } from 'yaml';
 
 // Chosen once in the main process and passed to workers through the environment, so that
 // runs side by side on one machine do not collide.
@@ -14,6 +15,21 @@ const chromium =
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'dm-e2e-'));
 const dataDir = process.env.E2E_DATA_DIR;
 export const demoPassword = 'e2e-demo-wachtwoord';
+
+/**
+ * A second server for what only a closed consultation shows: the same content, with every
+ * consultation closed since yesterday (made from content/ on each run, so it never drifts).
+ */
+export const closedBaseURL = `http://localhost:${port + 1}`;
+const closedContent = path.join(`${dataDir}-gesloten`, 'content');
+mkdirSync(path.join(closedContent, 'consultations'), { recursive: true });
+for (const file of readdirSync(path.resolve(import.meta.dirname, '../content/consultations'))) {
+  const consultation = parse(
+    readFileSync(path.resolve(import.meta.dirname, '../content/consultations', file), 'utf8'),
+  );
+  consultation.closesAt = new Date(Date.now() - 86_400_000).toISOString();
+  writeFileSync(path.join(closedContent, 'consultations', file), stringify(consultation));
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -40,20 +56,38 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    // The same script as `npm start`: builds when needed, migrates, seeds demo data, serves.
-    command: 'node src/cli/start.mjs',
-    cwd: '..',
-    url: `http://localhost:${port}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      HOST: 'localhost',
-      DATA_DIR: dataDir,
-      DEMO_PASSWORD: demoPassword,
-      DATABASE_URL: '',
+  webServer: [
+    {
+      // The same script as `npm start`: builds when needed, migrates, seeds demo data, serves.
+      command: 'node src/cli/start.mjs',
+      cwd: '..',
+      url: `http://localhost:${port}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        HOST: 'localhost',
+        DATA_DIR: dataDir,
+        DEMO_PASSWORD: demoPassword,
+        DATABASE_URL: '',
+      },
     },
-  },
+    {
+      // Started after the first, so the build is already current.
+      command: 'node src/cli/start.mjs',
+      cwd: '..',
+      url: `${closedBaseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(port + 1),
+        HOST: 'localhost',
+        DATA_DIR: `${dataDir}-gesloten`,
+        CONTENT_DIR: closedContent,
+        DEMO_PASSWORD: demoPassword,
+        DATABASE_URL: '',
+      },
+    },
+  ],
 });

@@ -45,3 +45,8 @@ export const projectRoot = process.env.PROJECT_ROOT ?? process.cwd();
 export function resolveFromRoot(...parts: string[]): string {
   return path.resolve(projectRoot, ...parts);
 }
+
+/** Where the consultations are defined: content/ unless CONTENT_DIR points elsewhere (tests, a second municipality). */
+export function contentDir(): string {
+  return process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : resolveFromRoot('content');
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Env } from '../config/env.server';
-import { resolveFromRoot } from '../config/env.server';
+import { contentDir, resolveFromRoot } from '../config/env.server';
 import { loadConsultations } from '../content/load.server';
 import { syncConsultation } from '../content/sync.server';
 import { migrate } from './migrate.server';
@@ -28,7 +28,7 @@ export async function prepareDatabase(
     migrationsDir: resolveFromRoot('supabase', 'migrations'),
     platformSql: resolveFromRoot('supabase', 'platform', 'local.sql'),
   });
-  const consultations = await loadConsultations(resolveFromRoot('content'));
+  const consultations = await loadConsultations(contentDir());
   for (const c of consultations) await syncConsultation(db, c);
   return { migrated, consultations: consultations.map((c) => c.slug) };
 }

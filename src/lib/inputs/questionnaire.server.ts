@@ -1,4 +1,4 @@
-import { resolveFromRoot } from '../config/env.server';
+import { contentDir } from '../config/env.server';
 import { stateAt } from '../consultations/read.server';
 import { loadConsultations } from '../content/load.server';
 import type { Audience, Consultation } from '../content/schema';
@@ -31,7 +31,7 @@ let content: Promise<Consultation[]> | undefined;
 
 /** The consultations in content/, read once per process (the server synchronises them on start). */
 export function contentConsultations(): Promise<Consultation[]> {
-  content ??= loadConsultations(resolveFromRoot('content'));
+  content ??= loadConsultations(contentDir());
   return content;
 }
 

@@ -1,0 +1,48 @@
+import { expect, type Page, test } from '@playwright/test';
+
+const pages = ['/', '/film', '/meedoen', '/meedoen/inwoner', '/privacy', '/resultaten/krachtig-oud-worden'];
+
+/** Elements whose text is cut off: content wider or taller than a box that hides overflow. */
+async function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main *, header *, footer *')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        const hides = [style.overflowX, style.overflowY].some((o) => o === 'hidden' || o === 'clip');
+        if (!hides || !el.textContent?.trim() || el.closest('.dm-visually-hidden, [hidden], [aria-hidden="true"]')) return false;
+        return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  );
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+for (const path of pages) {
+  test(`${path} reflows at 200% zoom and at 320 px without loss`, async ({ page }) => {
+    // 200% browser zoom of a 1280 × 800 screen is a 640 × 400 CSS-pixel viewport.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.goto(path);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await clippedText(page)).toEqual([]);
+
+    // WCAG 1.4.10: 320 CSS pixels wide (400% zoom) still needs no sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(path);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  test(`${path} keeps all text when only the text is made twice as large`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    const before = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    // The browser's "text only" zoom: the root font size doubles; rem/em-based text must follow.
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const after = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    expect(after).toBeGreaterThanOrEqual(before * 1.9);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await clippedText(page)).toEqual([]);
+  });
+}

@@ -9,7 +9,12 @@ async function clippedText(page: Page): Promise<string[]> {
       .filter((el) => {
         const style = getComputedStyle(el);
         const hides = [style.overflowX, style.overflowY].some((o) => o === 'hidden' || o === 'clip');
-        if (!hides || !el.textContent?.trim() || el.closest('.dm-visually-hidden, [hidden], [aria-hidden="true"]')) return false;
+        if (
+          !hides ||
+          !el.textContent?.trim() ||
+          el.closest('.dm-visually-hidden, [hidden], [aria-hidden="true"]')
+        )
+          return false;
         return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
       })
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
@@ -44,5 +49,34 @@ for (const path of pages) {
     expect(after).toBeGreaterThanOrEqual(before * 1.9);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await clippedText(page)).toEqual([]);
+  });
+}
+
+for (const path of pages) {
+  test(`${path} has touch targets of at least 44 × 44 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(path);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary, video')]
+        .filter((el) => {
+          if (el.closest('[aria-hidden="true"], [hidden]') || (el as HTMLInputElement).type === 'hidden')
+            return false;
+          // Links inside running text are exempt (WCAG 2.5.8): their line is the target.
+          if (el.tagName === 'A' && el.closest('p, li, figcaption, td') && !el.matches('[class*="button"]'))
+            return false;
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 && box.height === 0) return false;
+          // A checkbox or radio counts together with its label.
+          const label = el.id ? document.querySelector<HTMLElement>(`label[for="${el.id}"]`) : null;
+          const height = Math.max(box.height, label?.getBoundingClientRect().height ?? 0);
+          const width = box.width + (label?.getBoundingClientRect().width ?? 0);
+          return height < 44 || width < 44;
+        })
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 30) ?? ''}`,
+        ),
+    );
+    expect(small).toEqual([]);
   });
 }

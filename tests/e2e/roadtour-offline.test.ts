@@ -151,3 +151,113 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   }
   await moderator.context.close();
 });
+
+test('the same stop changed on two devices: both versions are shown and the facilitator chooses', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const stopName = `Adviesraad ${Date.now()}`;
+  await signIn(page, 'facilitator@doemee.test');
+  const stopUrl = await planStop(page, stopName);
+  await page.goto('/staff/roadtour/');
+  await expectAccessible(page);
+
+  // Two devices open the form on the same version.
+  const tablet = await signedIn(browser, 'facilitator@doemee.test');
+  await page.goto(`${stopUrl}/bewerken`);
+  await tablet.page.goto(`${stopUrl}/bewerken`);
+  await expectAccessible(page);
+
+  await page.getByLabel('Naam van de bijeenkomst').fill(`${stopName} (verzet)`);
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page).toHaveURL(stopUrl);
+  await expect(page.getByRole('heading', { level: 1, name: `${stopName} (verzet)` })).toBeVisible();
+
+  // The second device's save is stale: nothing is written, both versions are shown.
+  await tablet.page.getByLabel('Plaats (adres of gebouw)').fill('Stadhuis, zaal 3');
+  await tablet.page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  const dialog = tablet.page.getByRole('dialog', { name: 'Deze bijeenkomst is ook ergens anders gewijzigd' });
+  await expect(dialog).toBeVisible();
+  const row = (label: string) => dialog.getByRole('row', { name: new RegExp(`^${label}`) });
+  await expect(row('Naam')).toContainText(stopName);
+  await expect(row('Naam')).toContainText(`${stopName} (verzet)`);
+  await expect(row('Plaats')).toContainText('Stadhuis, zaal 3');
+  await expect(row('Plaats')).toContainText('Buurthuis De Leyhoeve');
+  await expectAccessible(tablet.page);
+  // Escape decides later: still nothing saved.
+  await tablet.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const stored = await page.request.get(`/api/roadtour/stops/${stopUrl.split('/').pop()}`);
+  expect((await stored.json()).stop).toMatchObject({
+    name: `${stopName} (verzet)`,
+    location: 'Buurthuis De Leyhoeve',
+  });
+
+  // Choosing "mine" saves this device's change on top of the other one.
+  await tablet.page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await dialog.getByRole('button', { name: 'Mijn versie opslaan' }).click();
+  await expect(tablet.page).toHaveURL(stopUrl);
+  await expect(tablet.page.getByRole('heading', { level: 1, name: `${stopName} (verzet)` })).toBeVisible();
+  await expect(tablet.page.getByText('Stadhuis, zaal 3')).toBeVisible();
+  await tablet.context.close();
+});
+
+test('the session runs out while notes wait: they stay, sign in again, then they sync', async ({
+  context,
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const stopName = `Aanbieders overleg ${Date.now()}`;
+  await signIn(page, 'facilitator@doemee.test');
+  const stopUrl = await planStop(page, stopName);
+  await waitUntilAvailableOffline(page);
+
+  // An empty note and a huge one are refused on the device, with a clear message.
+  const section = topic(page, topicA);
+  await section.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(section.getByRole('alert')).toHaveText('Schrijf eerst op wat er gezegd is.');
+  await section.getByLabel('Wat werd er gezegd?').fill('x'.repeat(5001));
+  await section.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(section.getByRole('alert')).toContainText('te lang');
+  await expect(section.locator('li[data-note-id]')).toHaveCount(0);
+
+  // The session cookie is still there but no longer valid (it ran out).
+  await context.addCookies([{ name: 'dm_session', value: 'verlopen', url: baseURL ?? '' }]);
+  const text = `Meer hulp bij de administratie (${Date.now()})`;
+  await addNote(page, topicA, 'Wens', text);
+  await expect(page.getByRole('alert').filter({ hasText: 'Log opnieuw in' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(note(page, text)).toHaveAttribute('data-state', 'pending');
+  await expect(note(page, text)).toContainText('Alleen op dit apparaat');
+
+  await page.getByRole('link', { name: 'Log opnieuw in' }).click();
+  await expect(page).toHaveURL(/\/staff\/inloggen\?reden=verlopen/);
+  await page.getByLabel('E-mailadres').fill('facilitator@doemee.test');
+  await page.getByLabel('Wachtwoord').fill(demoPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(stopUrl);
+  await expect(note(page, text)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+  await expect(topic(page, topicA).locator('li[data-note-id]', { hasText: text })).toHaveCount(1);
+});
+
+test('an unknown stop and a staff member without the facilitator role get a clear page', async ({
+  browser,
+  page,
+}) => {
+  await signIn(page, 'facilitator@doemee.test');
+  const response = await page.goto('/staff/roadtour/00000000-0000-4000-8000-000000000000');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText('Deze bijeenkomst bestaat niet (meer).')).toBeVisible();
+  await page.goto('/staff/roadtour/nieuw');
+  await expectAccessible(page);
+
+  const analyst = await signedIn(browser, 'analist@doemee.test');
+  await expect(analyst.page.getByRole('link', { name: /^Roadtour/ })).toHaveCount(0);
+  const refused = await analyst.page.goto('/staff/roadtour/');
+  expect(refused?.status()).toBe(403);
+  await expect(analyst.page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
+  await analyst.context.close();
+});

@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { demoPassword } from '../playwright.config';
-import { expectAccessible } from './support';
+import { expectAccessible, signInRequest } from './support';
 
 // Issue 5: the facilitator app, offline first. Chromium with its real service worker, IndexedDB and
 // network switch (context.setOffline), against the real server (`node src/cli/start.mjs`).
@@ -260,4 +260,87 @@ test('an unknown stop and a staff member without the facilitator role get a clea
   expect(refused?.status()).toBe(403);
   await expect(analyst.page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
   await analyst.context.close();
+});
+
+test('notes the server refuses stay on the device with the reason: a name as speaker, a stop that is not yours', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'facilitator@doemee.test');
+  const stopUrl = await planStop(page, `Inwoners Oosterheem ${Date.now()}`);
+  await waitUntilAvailableOffline(page);
+
+  // A name as speaker: the server refuses that note; it stays, marked, until it is fixed.
+  const quote = `Ik red me wel, maar de ramen lukken niet meer (${Date.now()})`;
+  await addNote(page, topicB, 'Citaat', quote, 'mevrouw Jansen');
+  await expect(note(page, quote)).toHaveAttribute('data-state', 'refused', { timeout: 15_000 });
+  await expect(note(page, quote)).toContainText('Schrijf geen naam op bij een citaat.');
+  await expect(page.locator('[data-sync-status]')).toContainText(
+    '1 aantekening staat alleen op dit apparaat.',
+  );
+  await note(page, quote)
+    .getByRole('button', { name: /^Wijzigen/ })
+    .click();
+  await page.getByLabel('Wie zei het? (geen naam)').last().fill('bewoonster, 85 jaar');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(note(page, quote)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  await expect(note(page, quote)).toContainText('bewoonster, 85 jaar');
+
+  // A stop led by someone else (planned by the admin): RLS refuses the notes; they stay on the device.
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, 'beheer@doemee.test', baseURL ?? '');
+  const { csrfToken } = (await (await admin.get('/api/roadtour/session')).json()) as { csrfToken: string };
+  const own = await page.request.get(`/api/roadtour/stops/${stopUrl.split('/').pop()}`);
+  const { consultationId } = ((await own.json()) as { stop: { consultationId: string } }).stop;
+  const planned = await admin.post('/api/roadtour/stops', {
+    headers: { 'x-csrf-token': csrfToken, origin: baseURL ?? '' },
+    data: {
+      consultationId,
+      name: 'Bijeenkomst van de beheerder',
+      location: 'Stadhuis',
+      startsAt: new Date(Date.now() + 48 * 3600_000).toISOString(),
+      groupType: 'adviesraad',
+    },
+  });
+  expect(planned.status()).toBe(201);
+  const foreignId = ((await planned.json()) as { stop: { id: string } }).stop.id;
+  await admin.dispose();
+
+  await page.goto(`/staff/roadtour/${foreignId}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'U bent geen gespreksleider' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Toevoegen' })).toHaveCount(0);
+  // A note in this device's outbox for that stop (say, taken before the facilitator was taken off it).
+  const stray = `Notitie voor een andere bijeenkomst (${Date.now()})`;
+  await page.evaluate(
+    async ({ stopId, body }) => {
+      const open = indexedDB.open('doemee-roadtour');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('notes', 'readwrite');
+      tx.objectStore('notes').put({
+        id: crypto.randomUUID(),
+        stopId,
+        topicKey: 'krachtig-oud-worden',
+        kind: 'point',
+        body,
+        speaker: null,
+        clientCreatedAt: new Date().toISOString(),
+        state: 'pending',
+      });
+      await new Promise((resolve) => {
+        tx.oncomplete = resolve;
+      });
+      db.close();
+    },
+    { stopId: foreignId, body: stray },
+  );
+  await page.reload();
+  await expect(note(page, stray)).toHaveAttribute('data-state', 'refused', { timeout: 15_000 });
+  await expect(note(page, stray)).toContainText('U bent geen gespreksleider van deze bijeenkomst.');
+  await page.reload();
+  await expect(note(page, stray)).toHaveAttribute('data-state', 'refused');
 });

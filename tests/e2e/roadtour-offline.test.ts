@@ -119,6 +119,14 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   await expect(topic(page, topicA).locator('li[data-note-id]', { hasText: idea })).toHaveCount(1);
   await expect(topic(page, topicB).locator('li[data-note-id]', { hasText: quote })).toHaveCount(1);
 
+  // The schedule opens offline too, and says which stop has notes on this device only.
+  await page.getByRole('link', { name: 'Planning' }).click();
+  const onDevice = page.locator('[data-device-notes]');
+  await expect(onDevice).toContainText(`${stopName}: 2 aantekeningen`);
+  await onDevice.getByRole('link', { name: stopName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: stopName })).toBeVisible();
+  await expect(note(page, idea)).toContainText('Alleen op dit apparaat');
+
   // Back online: the app syncs by itself.
   await context.setOffline(false);
   await expect(note(page, idea)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });

@@ -40,3 +40,25 @@ export async function roadtourConsultation(db: CallerDb): Promise<{ id: string; 
   const [newest] = await listConsultations(db);
   return newest ? { id: newest.id, title: newest.title } : null;
 }
+
+/** Someone who can lead a stop: an active facilitator or admin (names only). */
+export interface TeamMember {
+  readonly userId: string;
+  readonly name: string;
+}
+
+/**
+ * Who can lead a stop, for adding a co-facilitator and showing who leads one. Empty for callers
+ * who are not facilitators or admins (the database function decides; see its migration).
+ */
+export async function roadtourTeam(db: CallerDb): Promise<TeamMember[]> {
+  if (db.caller.kind !== 'staff') return [];
+  const rows = await db.run(
+    (tx) =>
+      tx.sql<{
+        user_id: string;
+        display_name: string;
+      }>`select user_id, display_name from public.roadtour_team()`,
+  );
+  return rows.map((r) => ({ userId: r.user_id, name: r.display_name }));
+}

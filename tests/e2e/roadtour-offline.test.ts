@@ -209,6 +209,20 @@ test('the same stop changed on two devices: both versions are shown and the faci
   await expect(tablet.page.getByRole('heading', { level: 1, name: `${stopName} (verzet)` })).toBeVisible();
   await expect(tablet.page.getByText('Stadhuis, zaal 3')).toBeVisible();
   await tablet.context.close();
+
+  // A co-facilitator is added from the edit page and shown on the stop page.
+  await page.goto(`${stopUrl}/bewerken`);
+  await page.getByLabel('Gespreksleider toevoegen').selectOption({ label: 'Beheerder (demo)' });
+  await page.getByRole('button', { name: 'Toevoegen als gespreksleider' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Beheerder (demo) is nu ook gespreksleider' }),
+  ).toBeVisible();
+  await expect(page.locator('[data-facilitators]')).toContainText('Gespreksleider (demo)');
+  await expect(page.locator('[data-facilitators]')).toContainText('Beheerder (demo)');
+  await page.goto(stopUrl);
+  const leaders = page.getByText(/Gespreksleiding:/);
+  await expect(leaders).toContainText('Gespreksleider (demo)');
+  await expect(leaders).toContainText('Beheerder (demo)');
 });
 
 test('the session runs out while notes wait: they stay, sign in again, then they sync', async ({

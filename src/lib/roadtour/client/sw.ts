@@ -75,6 +75,33 @@ router.addCacheListener();
 scope.addEventListener('install', (event) => {
   event.waitUntil(precache.install(event as never).then(() => scope.skipWaiting()));
 });
+/**
+ * A new build removes the old scripts from the precache, but pages kept from before still name
+ * them. So when a new worker takes over (which happens online), every kept page is fetched again;
+ * pages that cannot be fetched now (signed out: a redirect) keep their old copy.
+ */
+async function refreshKeptPages(): Promise<void> {
+  await caches.delete('roadtour-files');
+  const pages = await caches.open('roadtour-pages');
+  for (const request of await pages.keys()) {
+    try {
+      const response = await fetch(request.url, {
+        credentials: 'same-origin',
+        headers: { accept: 'text/html' },
+      });
+      const kept = await onlyGoodPages.cacheWillUpdate({ response });
+      if (kept) await pages.put(request, kept);
+    } catch {
+      // Offline after all: the old copy stays.
+    }
+  }
+}
+
 scope.addEventListener('activate', (event) => {
-  event.waitUntil(precache.activate(event as never).then(() => scope.clients.claim()));
+  event.waitUntil(
+    precache
+      .activate(event as never)
+      .then(() => refreshKeptPages())
+      .then(() => scope.clients.claim()),
+  );
 });

@@ -137,8 +137,16 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   );
   await expectAccessible(page);
 
+  // Close the stop with the number of people who came and a short summary.
+  await page.getByLabel('Samenvatting (Markdown)').fill('Goed gesprek. **Vervoer** kwam vaak terug.');
+  await page.getByLabel('Aantal deelnemers').fill('19');
+  await page.getByRole('button', { name: 'Bijeenkomst afsluiten' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De bijeenkomst is afgesloten.' })).toBeVisible();
+
   // The printable summary lists them per topic.
   await page.getByRole('link', { name: 'Samenvatting om te printen' }).click();
+  await expect(page.getByText('19 deelnemers')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Samenvatting' }).locator('strong')).toHaveText('Vervoer');
   await expect(page.getByRole('region', { name: topicA })).toContainText(idea);
   await expect(page.getByRole('region', { name: topicB })).toContainText(quote);
   await expect(page.getByRole('region', { name: topicB })).toContainText('mevrouw, 80+');

@@ -218,6 +218,35 @@ test('the same stop changed on two devices: both versions are shown and the faci
   await expect(tablet.page.getByText('Stadhuis, zaal 3')).toBeVisible();
   await tablet.context.close();
 
+  // A note changed on two devices: the stale edit shows both texts; keeping the server's changes nothing.
+  const first = await signedIn(browser, 'facilitator@doemee.test');
+  await page.goto(stopUrl);
+  const text = `Boodschappen doen lukt niet meer (${Date.now()})`;
+  await addNote(page, topicA, 'Zorg', text);
+  await expect(note(page, text)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  await first.page.goto(stopUrl);
+  await expect(note(first.page, text)).toHaveAttribute('data-state', 'synced');
+  await note(page, text)
+    .getByRole('button', { name: /^Wijzigen/ })
+    .click();
+  await page.getByLabel('Tekst van de aantekening').fill(`${text} en koken ook niet`);
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(note(page, text)).toContainText('en koken ook niet');
+  await note(first.page, text)
+    .getByRole('button', { name: /^Wijzigen/ })
+    .click();
+  await first.page.getByLabel('Tekst van de aantekening').fill(`${text}, zegt de groep`);
+  await first.page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  const noteDialog = first.page.getByRole('dialog', {
+    name: 'Deze aantekening is ook ergens anders gewijzigd',
+  });
+  await expect(noteDialog).toBeVisible();
+  await expect(noteDialog.getByRole('row', { name: /^Tekst/ })).toContainText(`${text}, zegt de groep`);
+  await expect(noteDialog.getByRole('row', { name: /^Tekst/ })).toContainText(`${text} en koken ook niet`);
+  await noteDialog.getByRole('button', { name: 'Versie van de server houden' }).click();
+  await expect(note(first.page, text)).toContainText('en koken ook niet');
+  await first.context.close();
+
   // A co-facilitator is added from the edit page and shown on the stop page.
   await page.goto(`${stopUrl}/bewerken`);
   await page.getByLabel('Gespreksleider toevoegen').selectOption({ label: 'Beheerder (demo)' });

@@ -3,6 +3,7 @@ import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import precompress from './src/integrations/precompress.mjs';
+import roadtourServiceWorker from './src/integrations/roadtour-sw.mjs';
 
 // Host names the server answers to. Astro trusts the Host header only for these, and its
 // same-origin check on form posts needs the real host. Set at build time.
@@ -19,7 +20,8 @@ export default defineConfig({
   // long caching (precompress() writes .br/.gz copies of the text files at build time).
   // `node dist/server/entry.mjs` still runs the plain standalone server.
   adapter: node({ mode: 'standalone' }),
-  integrations: [svelte(), precompress()],
+  // The roadtour worker is written before precompress() runs, so it gets compressed copies too.
+  integrations: [svelte(), roadtourServiceWorker(), precompress()],
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
   // No sharp: the film poster and icons are prepared at authoring time.
   image: { service: passthroughImageService() },

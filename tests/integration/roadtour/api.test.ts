@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { forCaller } from '../../../src/lib/db/types';
 import * as noteRoute from '../../../src/pages/api/roadtour/notes/[id]';
+import * as sessionRoute from '../../../src/pages/api/roadtour/session';
 import * as stopRoute from '../../../src/pages/api/roadtour/stops/[id]';
 import * as completeRoute from '../../../src/pages/api/roadtour/stops/[id]/complete';
 import * as facilitatorsRoute from '../../../src/pages/api/roadtour/stops/[id]/facilitators';
@@ -196,6 +197,67 @@ describe('roadtour API', () => {
     );
     expect(foreign.status).toBe(403);
     expect(foreign.body.error).toMatchObject({ code: 'stop.forbidden', keep: [expect.any(String)] });
+  });
+
+  test('an upload cut off mid-body stores nothing; the whole retry stores each note once', async () => {
+    const notes = [1, 2, 3].map((i) => ({
+      id: randomUUID(),
+      topicKey: 'krachtig-oud',
+      kind: 'idea',
+      body: `Onderbroken verzending ${i}`,
+      clientCreatedAt: new Date().toISOString(),
+    }));
+    const path = `/api/roadtour/stops/${ids.stop}/notes`;
+    const whole = JSON.stringify({ notes });
+    const cut = await call(
+      notesRoute.POST,
+      context('facilitator', 'POST', path, { id: ids.stop }, whole.slice(0, Math.floor(whole.length / 2))),
+    );
+    expect(cut).toMatchObject({ status: 400, body: { error: { code: 'request.invalid' } } });
+    const count = async () =>
+      (
+        await db.asOwner(
+          (tx) => tx.sql<{ n: number }>`
+            select count(*)::int as n from public.input_items where body like 'Onderbroken verzending %'`,
+        )
+      )[0]?.n;
+    expect(await count()).toBe(0);
+    for (const expected of ['created', 'already-stored', 'already-stored']) {
+      const sent = await call(notesRoute.POST, context('facilitator', 'POST', path, { id: ids.stop }, whole));
+      expect(sent.status).toBe(200);
+      expect(sent.body.results.map((r: { result: string }) => r.result)).toEqual([
+        expected,
+        expected,
+        expected,
+      ]);
+    }
+    expect(await count()).toBe(3);
+
+    // The app's refresh reads the stop, its topics and its notes back.
+    const read = await call(notesRoute.GET, context('facilitator', 'GET', path, { id: ids.stop }));
+    expect(read.status).toBe(200);
+    expect(read.body.stop).toMatchObject({ id: ids.stop, canWrite: true });
+    expect(read.body.topics.map((t: { key: string }) => t.key)).toContain('krachtig-oud');
+    expect(read.body.notes.map((n: { id: string }) => n.id)).toEqual(
+      expect.arrayContaining(notes.map((n) => n.id)),
+    );
+    expect((await call(notesRoute.GET, context('expired', 'GET', path, { id: ids.stop }))).status).toBe(401);
+    const unknown = await call(
+      notesRoute.GET,
+      context('facilitator', 'GET', '/api/roadtour/stops/x/notes', { id: randomUUID() }),
+    );
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'stop.notFound' } } });
+  });
+
+  test('the session route gives a signed-in facilitator a CSRF token; 401 auth.expired otherwise', async () => {
+    const signedIn = context('facilitator', 'GET', '/api/roadtour/session');
+    (signedIn.locals as { csrfToken?: string }).csrfToken = 'x'.repeat(43);
+    expect(await call(sessionRoute.GET, signedIn)).toEqual({
+      status: 200,
+      body: { csrfToken: 'x'.repeat(43) },
+    });
+    const expired = await call(sessionRoute.GET, context('expired', 'GET', '/api/roadtour/session'));
+    expect(expired).toMatchObject({ status: 401, body: { error: { code: 'auth.expired' } } });
   });
 
   test('bad requests: not JSON, an unknown stop, a malformed list query', async () => {

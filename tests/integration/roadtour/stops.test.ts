@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { forCaller } from '../../../src/lib/db/types';
 import { audienceOfGroup, stopGroups } from '../../../src/lib/roadtour/audience';
 import { syncNotes } from '../../../src/lib/roadtour/notes.server';
+import { roadtourTeam } from '../../../src/lib/roadtour/page.server';
 import {
   addFacilitator,
   completeStop,
@@ -312,6 +313,24 @@ describe('co-facilitators', () => {
     expect(await syncNotes(as('otherFacilitator'), { stopId: stop.id, notes: [note] })).toMatchObject({
       ok: true,
     });
+  });
+
+  test('facilitators and admins see who can lead a stop (names only); other roles see no one', async () => {
+    const team = await roadtourTeam(as('facilitator'));
+    expect(team.map((t) => t.userId).sort()).toEqual(
+      [ids.staff.admin, ids.staff.facilitator, ids.staff.otherFacilitator].sort(),
+    );
+    expect(team.find((t) => t.userId === ids.staff.otherFacilitator)).toEqual({
+      userId: ids.staff.otherFacilitator,
+      name: 'Andere gespreksleider',
+    });
+    expect((await roadtourTeam(as('admin'))).length).toBe(3);
+    for (const persona of ['moderator', 'analyst'] as const)
+      expect(await roadtourTeam(as(persona))).toEqual([]);
+    // Anonymous callers may not call the function at all.
+    await expect(
+      db.transaction({ kind: 'anon' }, (tx) => tx.sql`select * from public.roadtour_team()`),
+    ).rejects.toThrow();
   });
 
   test("cannot add someone to another facilitator's stop, nor an unknown person", async () => {

@@ -188,6 +188,37 @@ describe('syncing notes from the tablet', () => {
     }
   });
 
+  test('a batch cut off half-way, then sent whole three times: each note is stored exactly once', async () => {
+    // The connection dropped after the first half of the outbox reached the server; the tablet does
+    // not know which half arrived and sends everything again, three times.
+    const batch = Array.from({ length: 6 }, (_, i) => note({ body: `Afgebroken upload ${i + 1}` }));
+    const half = await syncNotes(as('facilitator'), { stopId: ids.stop, notes: batch.slice(0, 3) });
+    expect(half.ok && half.results.map((r) => r.result)).toEqual(['created', 'created', 'created']);
+    const whole = { stopId: ids.stop, notes: batch };
+    const first = await syncNotes(as('facilitator'), whole);
+    expect(first.ok && first.results.map((r) => r.result)).toEqual([
+      'already-stored',
+      'already-stored',
+      'already-stored',
+      'created',
+      'created',
+      'created',
+    ]);
+    for (const again of [
+      await syncNotes(as('facilitator'), whole),
+      await syncNotes(as('facilitator'), whole),
+    ])
+      expect(again.ok && again.results.every((r) => r.result === 'already-stored')).toBe(true);
+    const counts = await db.asOwner(
+      (tx) => tx.sql<{ id: string; n: number }>`
+        select id, count(*)::int as n from public.input_items
+        where body like 'Afgebroken upload %' group by id`,
+    );
+    expect(counts).toHaveLength(6);
+    expect(new Set(counts.map((c) => c.id))).toEqual(new Set(batch.map((n) => n.id)));
+    for (const c of counts) expect(c.n).toBe(1);
+  });
+
   test("a facilitator cannot sync to another facilitator's stop; nothing is stored", async () => {
     const batch = [note(), note()];
     const result = await syncNotes(as('facilitator'), { stopId: ids.otherStop, notes: batch });

@@ -2,6 +2,15 @@ import type { APIRoute } from 'astro';
 import { sessionCookie } from '../../../../../lib/auth/session.server';
 import { json, notSignedIn, readJson, roadtourError, withFields } from '../../../../../lib/roadtour/http';
 import { syncNotes } from '../../../../../lib/roadtour/notes.server';
+import { readStopPage } from '../../../../../lib/roadtour/page.server';
+
+/** The stop, its consultation's topics and the notes the caller can see (the app's refresh). */
+export const GET: APIRoute = async ({ locals, cookies, params }) => {
+  if (!locals.staff) return notSignedIn(cookies.has(sessionCookie));
+  const page = await readStopPage(locals.db, params.id ?? '');
+  if (!page) return roadtourError('stop.notFound');
+  return json(page);
+};
 
 /**
  * Uploads a batch from the tablet's outbox: `{ notes: [...] }`. Answers 200 with a result per

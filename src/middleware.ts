@@ -1,5 +1,10 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
+import { bodyTooLarge } from './lib/abuse/body-limit';
+import { bucketFor, limitFor, rateLimit } from './lib/abuse/counters.server';
+import { clientKey } from './lib/abuse/keys.server';
+import { clientAddressOf } from './lib/abuse/request';
+import { payloadTooLarge, tooManyRequests } from './lib/abuse/responses';
 import { getAppContext } from './lib/app/context.server';
 import {
   csrfCookie,
@@ -10,6 +15,7 @@ import {
   newCsrfToken,
 } from './lib/auth/csrf';
 import { readSession, sessionCookie } from './lib/auth/session.server';
+import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
 import { isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
@@ -54,6 +60,9 @@ function secured(response: Response): Response {
   return response;
 }
 
+/** Request-size limit, read once (no database needed, so it works before anything else). */
+let maxBodyBytes: number | undefined;
+
 export const onRequest = defineMiddleware(async (context, next) => secured(await handle(context, next)));
 
 const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
@@ -67,6 +76,11 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     context.cookies.set(csrfCookie, token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/' });
   }
   context.locals.csrfToken = token;
+
+  const bucket = bucketFor(context.request.method, pathname);
+  maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
+  if (bucket && (await bodyTooLarge(context.request, maxBodyBytes)))
+    return payloadTooLarge(context.request, pathname);
 
   if (
     needsCsrfCheck(context.request.method) &&
@@ -83,6 +97,15 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     const app = await getAppContext();
     const staff = await readSession(app.sessionSecret, context.cookies.get(sessionCookie)?.value);
     context.locals.staff = staff;
+    if (bucket) {
+      const decision = await rateLimit(
+        app.db,
+        bucket,
+        clientKey(app.sessionSecret, clientAddressOf(context)),
+        limitFor(app.env, bucket),
+      );
+      if (!decision.allowed) return tooManyRequests(context.request, pathname, decision.retryAt);
+    }
     context.locals.db = forCaller(
       app.db,
       staff

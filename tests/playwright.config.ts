@@ -54,6 +54,13 @@ export default defineConfig({
       DATA_DIR: dataDir,
       DEMO_PASSWORD: demoPassword,
       DATABASE_URL: '',
+      // Abuse protection (src/lib/abuse): tests that exercise a limit send their own
+      // X-Forwarded-For (believed with TRUST_PROXY), so they never block the other tests.
+      TRUST_PROXY: '1',
+      RATE_LIMIT_SUBMIT_PER_MINUTE: '40',
+      RATE_LIMIT_SIGNIN_PER_MINUTE: '60',
+      // Browsers driven by tests fill forms in milliseconds; tests/integration/http covers the timing.
+      FORM_MIN_SECONDS: '0',
     },
   },
 });

@@ -39,18 +39,24 @@ function unavailable(pathname: string): Response {
   });
 }
 
-async function submittedCsrfToken(request: Request): Promise<string | null> {
+const isFormBody = (request: Request) =>
+  /application\/x-www-form-urlencoded|multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
+
+/** The posted form, or 'broken' when the body claims to be a form but is not one. */
+async function postedForm(request: Request): Promise<FormData | 'broken' | null> {
+  if (!isFormBody(request)) return null;
+  try {
+    return await request.clone().formData();
+  } catch {
+    return 'broken';
+  }
+}
+
+function submittedCsrfToken(request: Request, form: FormData | 'broken' | null): string | null {
   const header = request.headers.get(csrfHeader);
   if (header) return header;
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
-    return null;
-  try {
-    const value = (await request.clone().formData()).get(csrfField);
-    return typeof value === 'string' ? value : null;
-  } catch {
-    return null;
-  }
+  const value = form instanceof FormData ? form.get(csrfField) : null;
+  return typeof value === 'string' ? value : null;
 }
 
 /** Rendered responses carry the security headers even without the server wrapper. */
@@ -82,9 +88,18 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   if (bucket && (await bodyTooLarge(context.request, maxBodyBytes)))
     return payloadTooLarge(context.request, pathname);
 
+  const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request) : null;
+  // A body that says it is a form but cannot be read as one: 400 here, so no route has to care.
+  if (form === 'broken') {
+    if (isApiPath(pathname)) return jsonMessage(400, 'error.invalid');
+    return new Response(t('error.invalid'), {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
   if (
     needsCsrfCheck(context.request.method) &&
-    !csrfMatches(context.cookies.get(csrfCookie)?.value, await submittedCsrfToken(context.request))
+    !csrfMatches(context.cookies.get(csrfCookie)?.value, submittedCsrfToken(context.request, form))
   ) {
     if (isApiPath(pathname)) return jsonMessage(403, 'error.csrf');
     return new Response(t('error.csrf'), {

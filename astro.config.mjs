@@ -4,6 +4,7 @@ import svelte from '@astrojs/svelte';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import precompress from './src/integrations/precompress.mjs';
 import roadtourServiceWorker from './src/integrations/roadtour-sw.mjs';
+import { cspDirectives } from './src/lib/http/security-headers.js';
 
 // Host names the server answers to. Astro trusts the Host header only for these, and its
 // same-origin check on form posts needs the real host. Set at build time.
@@ -19,13 +20,17 @@ export default defineConfig({
   // `npm start` serves the build with src/cli/serve.mjs: the adapter's handler plus compression and
   // long caching (precompress() writes .br/.gz copies of the text files at build time).
   // `node dist/server/entry.mjs` still runs the plain standalone server.
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'standalone', experimentalStaticHeaders: true }),
   // The roadtour worker is written before precompress() runs, so it gets compressed copies too.
   integrations: [svelte(), roadtourServiceWorker(), precompress()],
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
   // No sharp: the film poster and icons are prepared at authoring time.
   image: { service: passthroughImageService() },
   security: { checkOrigin: true, allowedDomains },
+  // Strict Content-Security-Policy: Astro hashes its inline scripts and styles; the policy goes out
+  // as a header on rendered pages and, through the adapter's static headers, for prerendered ones
+  // (see src/lib/http/security-headers.js, which sends the same policy on every other response).
+  experimental: { csp: { algorithm: 'SHA-256', directives: cspDirectives } },
   vite: {
     resolve: { alias: { '~': new URL('./src', import.meta.url).pathname } },
     // PGlite ships WASM and data files it loads relative to its own module.

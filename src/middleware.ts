@@ -1,5 +1,10 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
+import { bodyTooLarge } from './lib/abuse/body-limit';
+import { bucketFor, limitFor, rateLimit } from './lib/abuse/counters.server';
+import { clientKey } from './lib/abuse/keys.server';
+import { clientAddressOf } from './lib/abuse/request';
+import { payloadTooLarge, tooManyRequests } from './lib/abuse/responses';
 import { getAppContext } from './lib/app/context.server';
 import {
   csrfCookie,
@@ -10,6 +15,7 @@ import {
   newCsrfToken,
 } from './lib/auth/csrf';
 import { readSession, sessionCookie } from './lib/auth/session.server';
+import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
 import { isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
@@ -33,18 +39,24 @@ function unavailable(pathname: string): Response {
   });
 }
 
-async function submittedCsrfToken(request: Request): Promise<string | null> {
+const isFormBody = (request: Request) =>
+  /application\/x-www-form-urlencoded|multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
+
+/** The posted form, or 'broken' when the body claims to be a form but is not one. */
+async function postedForm(request: Request): Promise<FormData | 'broken' | null> {
+  if (!isFormBody(request)) return null;
+  try {
+    return await request.clone().formData();
+  } catch {
+    return 'broken';
+  }
+}
+
+function submittedCsrfToken(request: Request, form: FormData | 'broken' | null): string | null {
   const header = request.headers.get(csrfHeader);
   if (header) return header;
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
-    return null;
-  try {
-    const value = (await request.clone().formData()).get(csrfField);
-    return typeof value === 'string' ? value : null;
-  } catch {
-    return null;
-  }
+  const value = form instanceof FormData ? form.get(csrfField) : null;
+  return typeof value === 'string' ? value : null;
 }
 
 /** Rendered responses carry the security headers even without the server wrapper. */
@@ -53,6 +65,9 @@ function secured(response: Response): Response {
     if (!response.headers.has(name)) response.headers.set(name, value);
   return response;
 }
+
+/** Request-size limit, read once (no database needed, so it works before anything else). */
+let maxBodyBytes: number | undefined;
 
 export const onRequest = defineMiddleware(async (context, next) => secured(await handle(context, next)));
 
@@ -68,9 +83,23 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   }
   context.locals.csrfToken = token;
 
+  const bucket = bucketFor(context.request.method, pathname);
+  maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
+  if (bucket && (await bodyTooLarge(context.request, maxBodyBytes)))
+    return payloadTooLarge(context.request, pathname);
+
+  const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request) : null;
+  // A body that says it is a form but cannot be read as one: 400 here, so no route has to care.
+  if (form === 'broken') {
+    if (isApiPath(pathname)) return jsonMessage(400, 'error.invalid');
+    return new Response(t('error.invalid'), {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
   if (
     needsCsrfCheck(context.request.method) &&
-    !csrfMatches(context.cookies.get(csrfCookie)?.value, await submittedCsrfToken(context.request))
+    !csrfMatches(context.cookies.get(csrfCookie)?.value, submittedCsrfToken(context.request, form))
   ) {
     if (isApiPath(pathname)) return jsonMessage(403, 'error.csrf');
     return new Response(t('error.csrf'), {
@@ -83,6 +112,15 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     const app = await getAppContext();
     const staff = await readSession(app.sessionSecret, context.cookies.get(sessionCookie)?.value);
     context.locals.staff = staff;
+    if (bucket) {
+      const decision = await rateLimit(
+        app.db,
+        bucket,
+        clientKey(app.sessionSecret, clientAddressOf(context)),
+        limitFor(app.env, bucket),
+      );
+      if (!decision.allowed) return tooManyRequests(context.request, pathname, decision.retryAt);
+    }
     context.locals.db = forCaller(
       app.db,
       staff

@@ -31,6 +31,20 @@ for (const file of readdirSync(path.resolve(import.meta.dirname, '../content/con
   writeFileSync(path.join(closedContent, 'consultations', file), stringify(consultation));
 }
 
+/** What both test servers share. */
+const serverEnv = {
+  HOST: 'localhost',
+  DEMO_PASSWORD: demoPassword,
+  DATABASE_URL: '',
+  // Abuse protection (src/lib/abuse): tests that exercise a limit send their own
+  // X-Forwarded-For (believed with TRUST_PROXY), so they never block the other tests.
+  TRUST_PROXY: '1',
+  RATE_LIMIT_SUBMIT_PER_MINUTE: '40',
+  RATE_LIMIT_SIGNIN_PER_MINUTE: '60',
+  // Browsers driven by tests fill forms in milliseconds; tests/integration/http covers the timing.
+  FORM_MIN_SECONDS: '0',
+};
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: `../test-results/run-${port}`,
@@ -65,13 +79,7 @@ export default defineConfig({
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: {
-        PORT: String(port),
-        HOST: 'localhost',
-        DATA_DIR: dataDir,
-        DEMO_PASSWORD: demoPassword,
-        DATABASE_URL: '',
-      },
+      env: { ...serverEnv, PORT: String(port), DATA_DIR: dataDir },
     },
     {
       // Started after the first, so the build is already current.
@@ -81,12 +89,10 @@ export default defineConfig({
       timeout: 240_000,
       reuseExistingServer: false,
       env: {
+        ...serverEnv,
         PORT: String(port + 1),
-        HOST: 'localhost',
         DATA_DIR: `${dataDir}-gesloten`,
         CONTENT_DIR: closedContent,
-        DEMO_PASSWORD: demoPassword,
-        DATABASE_URL: '',
       },
     },
   ],

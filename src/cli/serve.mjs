@@ -34,6 +34,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import send from 'send';
 import { compressibleTypes, encodingSuffixes } from '../integrations/precompress.mjs';
+import { normaliseForwardedFor } from '../lib/abuse/client-address.js';
 import { applySecurityHeaders } from '../lib/http/security-headers.js';
 
 /**
@@ -245,6 +246,7 @@ export function createRequestListener({ clientDir, handler, assetsDir = '_astro'
 
   return (req, res) => {
     applySecurityHeaders(res);
+    normaliseForwardedFor(req); // rate limits key on the address we can trust (issue 9)
     const url = req.url ?? '/';
     const rawPath = url.split(/[?#]/, 1)[0] ?? '/';
     /** @type {string | undefined} */

@@ -19,6 +19,7 @@ async function answerWithPhoneNumber(page: Page, baseURL: string, marker: string
     form: {
       csrf: value('csrf'),
       inzending: value('inzending'),
+      aanvang: value('aanvang'),
       [question]: `${marker}: bel mij gerust op 06-98765432, dan leg ik het uit.`,
       toestemming: 'ja',
     },

@@ -114,6 +114,8 @@ export async function buildWorld(db: Database): Promise<void> {
         ('${ids.publishedTheme}', '${ids.publicItem}', '${ids.openConsultation}', 'auto', 0.9);
       insert into public.theme_snapshots (id, consultation_id, label, themes, assignments) values
         ('${ids.snapshot}', '${ids.openConsultation}', 'Versie 1', '[]', '[]');
+      insert into public.abuse_counters (bucket, key, window_start, window_end, hits) values
+        ('rate:submit', 'sleutel-van-een-client', now(), now() + interval '1 hour', 3);
     `);
   });
 }

@@ -26,6 +26,32 @@ const EnvSchema = z.object({
   DEMO_SEED: z.enum(['true', 'false']).optional(),
   /** Public address of the site, for links in e-mails. */
   PUBLIC_SITE_URL: z.string().url().default('http://localhost:4321'),
+  // Abuse protection (src/lib/abuse/README.md). A rate limit of 0 switches that limit off.
+  /** Proxies in front of the server whose X-Forwarded-For is trusted: unset/0 none, "true" one, or a count. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' || v === 'false' ? 0 : v === 'true' ? 1 : Number(v)))
+    .pipe(z.number().int().min(0).max(10))
+    .default('0'),
+  /** Answer form posts per client per minute. */
+  RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Staff sign-in attempts per client per minute. */
+  RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  /** Unsubscribe posts per client per minute. */
+  RATE_LIMIT_UNSUBSCRIBE_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  /** API requests that change something (POST, PUT, PATCH, DELETE) per client per minute. */
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  /** Any other POST per client per minute. */
+  RATE_LIMIT_POST_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Failed sign-ins (per account and per client) before a lockout; 0 switches the lockout off. */
+  SIGNIN_LOCKOUT_FAILURES: z.coerce.number().int().min(0).default(5),
+  /** Length of the lockout window in minutes. */
+  SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** The answer form is refused when sent sooner than this after it was shown. */
+  FORM_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  /** Largest request body for any POST (bytes). */
+  REQUEST_MAX_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -20,6 +20,12 @@ export const organisationAudiences: readonly Audience[] = [
   'adviesraad',
 ];
 
+/** A date from YAML (a Date or a string); anything else is invalid instead of throwing in `new Date`. */
+const contentDate = z.preprocess(
+  (v) => (typeof v === 'string' || typeof v === 'number' || v instanceof Date ? v : undefined),
+  z.coerce.date(),
+);
+
 export const TopicSchema = z.object({
   /** Stable id; input items refer to it, so never rename a key once answers exist. */
   key: slug,
@@ -63,8 +69,8 @@ export const ConsultationSchema = z
     /** One paragraph: what this is about, for the home page and the participatieverslag. */
     summary: z.string().max(4000),
     status: z.enum(['draft', 'published', 'archived']),
-    opensAt: z.coerce.date(),
-    closesAt: z.coerce.date(),
+    opensAt: contentDate,
+    closesAt: contentDate,
     /** After this date originals and contact e-mail addresses are deleted. */
     retentionUntil: z
       .string()

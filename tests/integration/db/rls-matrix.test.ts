@@ -154,6 +154,15 @@ const matrix: Record<string, TableCase> = {
     update: `update public.mail_outbox set sent_at = now(), attempts = 1 where id = '${ids.mailOutbox}'`,
     delete: `delete from public.mail_outbox where id = '${ids.mailOutbox}'`,
   },
+  abuse_counters: {
+    // Owner only: requests count through private.abuse_hit (security definer), never directly.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: '' },
+    select: `select 1 from public.abuse_counters where bucket = 'rate:submit'`,
+    insert: () =>
+      `insert into public.abuse_counters (bucket, key, window_start, window_end) values ('rate:submit', 'nieuwe-sleutel', now(), now() + interval '1 minute')`,
+    update: `update public.abuse_counters set hits = 0 where bucket = 'rate:submit'`,
+    delete: `delete from public.abuse_counters where bucket = 'rate:submit'`,
+  },
 };
 
 async function succeeds(tx: Tx, op: Op, table: TableCase, persona: Persona): Promise<boolean> {

@@ -16,7 +16,13 @@ async function answer(page: Page, baseURL: string, text: string): Promise<string
   const value = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
   const question = /name="(antwoord-[^"]+)"/.exec(html)?.[1] ?? '';
   const response = await page.request.post('/meedoen/inwoner', {
-    form: { csrf: value('csrf'), inzending: value('inzending'), [question]: text, toestemming: 'ja' },
+    form: {
+      csrf: value('csrf'),
+      inzending: value('inzending'),
+      aanvang: value('aanvang'),
+      [question]: text,
+      toestemming: 'ja',
+    },
     headers: { origin: baseURL },
     maxRedirects: 0,
   });

@@ -145,7 +145,9 @@ test('a moderator approves with the keyboard and in bulk', async ({ page }) => {
   const firstWord = await item.locator('[data-item-text]').evaluate((p) => {
     const node = p.querySelector('[data-offset]')?.firstChild;
     const text = node?.textContent ?? '';
-    const end = text.indexOf(' ');
+    // The first word, or the whole text when it has no space.
+    const space = text.indexOf(' ');
+    const end = space > 0 ? space : text.length;
     const range = document.createRange();
     if (node) {
       range.setStart(node, 0);

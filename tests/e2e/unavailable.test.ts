@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 
 // A server whose database cannot be reached (nothing listens on port 1) must answer a clear
 // Dutch 503, never a stack trace. The built server from the web server step is reused.
-const port = Number(process.env.E2E_PORT) + 1;
+// Ports: E2E_PORT is the main test server, +1 the closed-consultation server, +2 this one.
+const port = Number(process.env.E2E_PORT) + 2;
 let server: ChildProcess;
 
 test.beforeAll(async () => {

@@ -1,5 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 
+// The text-zoom test injects a style sheet, which the strict Content-Security-Policy refuses.
+test.use({ bypassCSP: true });
+
 const pages = ['/', '/film', '/meedoen', '/meedoen/inwoner', '/privacy', '/resultaten/krachtig-oud-worden'];
 
 /** Elements whose text is cut off: content wider or taller than a box that hides overflow. */

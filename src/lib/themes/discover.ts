@@ -141,7 +141,7 @@ export function discover(x: Float64Array, d: number, opts: DiscoverOptions): Dis
     if (k < opts.minK || k > opts.maxK) {
       // No resolution gave a count within bounds: fall back to k-means at the nearest bound.
       k = Math.max(opts.minK, Math.min(opts.maxK, k));
-      centroids = sphericalKMeans(xs, d, k, opts.rng, 8).centroids;
+      centroids = sphericalKMeans(xs, d, k, opts.rng, 3).centroids;
     } else centroids = centroidsOf(xs, d, labels, k);
   }
   // Refine over all items: a few Lloyd steps from the graph-based centres.

@@ -46,8 +46,38 @@ export function orthonormalise(y: Float64Array, n: number, d: number): void {
   }
 }
 
-/** Top-k singular triplets of a sparse matrix. */
+/**
+ * Top-k singular triplets of a sparse matrix. Columns without a non-zero (terms
+ * of the vocabulary absent from a fitting sample) are left out of the
+ * computation and get zero rows in `v`: the cost then follows the sample, not
+ * the vocabulary.
+ */
 export function randomizedSvd(a: Csr, k: number, rng: Rng, powerIterations = 2, oversample = 10): Svd {
+  const used = new Int32Array(a.cols).fill(-1);
+  let c = 0;
+  for (let p = 0; p < a.indices.length; p++) {
+    const j = a.indices[p] as number;
+    if ((used[j] as number) < 0) used[j] = c++;
+  }
+  if (c === a.cols) return denseColumnsSvd(a, k, rng, powerIterations, oversample);
+  const cols = new Int32Array(c);
+  // Keep column order (ascending) so that results do not depend on first-occurrence order.
+  c = 0;
+  for (let j = 0; j < a.cols; j++)
+    if ((used[j] as number) >= 0) {
+      used[j] = c;
+      cols[c++] = j;
+    }
+  const indices = new Int32Array(a.indices.length);
+  for (let p = 0; p < indices.length; p++) indices[p] = used[a.indices[p] as number] as number;
+  const svd = denseColumnsSvd({ ...a, cols: c, indices }, k, rng, powerIterations, oversample);
+  const v = new Float64Array(a.cols * svd.k);
+  for (let q = 0; q < c; q++)
+    v.set(svd.v.subarray(q * svd.k, q * svd.k + svd.k), (cols[q] as number) * svd.k);
+  return { ...svd, v };
+}
+
+function denseColumnsSvd(a: Csr, k: number, rng: Rng, powerIterations: number, oversample: number): Svd {
   const l = Math.max(1, Math.min(k + oversample, a.rows, a.cols));
   const omega = new Float64Array(a.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rng);

@@ -27,6 +27,14 @@ export interface RepresentOptions {
   ppmiDims?: number;
   /** Vocabulary size of the co-occurrence matrix (most frequent terms). */
   ppmiVocab?: number;
+  /** Most contexts of the co-occurrence matrix (item terms plus background-only words). */
+  ppmiContexts?: number;
+  /** Strongest positive associations kept per term (keeps the matrix sparse at scale). */
+  ppmiRowCap?: number;
+  /** Passages of the consultation's background documents (see background.ts). */
+  background?: ReadonlyArray<ReadonlyArray<Term>>;
+  /** Also fit the LSA half on the background passages. */
+  backgroundLsa?: boolean;
 }
 
 export interface Representation {
@@ -53,46 +61,90 @@ function project(x: Csr, m: Float64Array, d: number): Float64Array {
   return y;
 }
 
-/** Positive PMI of within-item co-occurrence, with context smoothing (α = 0.75). */
-function ppmiMatrix(x: Csr, cols: number, top: Int32Array): Csr {
+/**
+ * Positive PMI of terms co-occurring in the same text, with context smoothing
+ * (α = 0.75). Rows are the item vocabulary's `top` terms; contexts are the same
+ * terms plus words that only the background texts use (so "AOW" and "betalen"
+ * can meet through "inkomen" in a policy plan even when no answer has both).
+ */
+function ppmiMatrix(
+  docs: ReadonlyArray<ReadonlyArray<Term>>,
+  background: ReadonlyArray<ReadonlyArray<Term>>,
+  vocab: Vocabulary,
+  top: Int32Array,
+  maxContexts: number,
+  rowCap: number,
+): Csr {
   const p = top.length;
-  const local = new Int32Array(cols).fill(-1);
-  top.forEach((c, i) => {
-    local[c] = i;
+  const rowOf = new Map<string, number>();
+  top.forEach((t, i) => {
+    rowOf.set(vocab.keys[t] as string, i);
   });
-  const co = new Float32Array(p * p);
-  const ids: number[] = [];
-  for (let i = 0; i < x.rows; i++) {
-    ids.length = 0;
-    for (let q = x.indptr[i] as number; q < (x.indptr[i + 1] as number); q++) {
-      const l = local[x.indices[q] as number] as number;
-      if (l >= 0) ids.push(l);
-    }
-    for (const a of ids) for (const b of ids) if (a !== b) co[a * p + b] = (co[a * p + b] as number) + 1;
+  // Contexts: the row terms first, then the background's own words (df ≥ 2, not in half its passages).
+  const ctxOf = new Map(rowOf);
+  if (background.length > 0) {
+    const df = new Map<string, number>();
+    for (const doc of background)
+      for (const k of new Set(doc.map((t) => t.key))) df.set(k, (df.get(k) ?? 0) + 1);
+    const maxDf = Math.max(2, 0.5 * background.length);
+    const extra = [...df.entries()]
+      .filter(([k, c]) => c >= 2 && c <= maxDf && !ctxOf.has(k))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, Math.max(0, maxContexts - p));
+    for (const [k] of extra) ctxOf.set(k, ctxOf.size);
   }
+  const c = ctxOf.size;
+  const co = new Float32Array(p * c);
+  const rows: number[] = [];
+  const ctxs: number[] = [];
+  const count = (doc: ReadonlyArray<Term>) => {
+    rows.length = 0;
+    ctxs.length = 0;
+    for (const k of new Set(doc.map((t) => t.key))) {
+      const r = rowOf.get(k);
+      if (r !== undefined) rows.push(r);
+      const x = ctxOf.get(k);
+      if (x !== undefined) ctxs.push(x);
+    }
+    // Row term r is context r as well: skip the diagonal.
+    for (const a of rows) for (const b of ctxs) if (a !== b) co[a * c + b] = (co[a * c + b] as number) + 1;
+  };
+  for (const doc of docs) count(doc);
+  for (const doc of background) count(doc);
   const rowSum = new Float64Array(p);
-  const ctx = new Float64Array(p);
+  const colSum = new Float64Array(c);
   for (let a = 0; a < p; a++) {
-    for (let b = 0; b < p; b++) rowSum[a] = (rowSum[a] as number) + (co[a * p + b] as number);
+    for (let b = 0; b < c; b++) {
+      const v = co[a * c + b] as number;
+      rowSum[a] = (rowSum[a] as number) + v;
+      colSum[b] = (colSum[b] as number) + v;
+    }
   }
   let ctxTotal = 0;
-  for (let b = 0; b < p; b++) {
-    ctx[b] = (rowSum[b] as number) ** 0.75;
-    ctxTotal += ctx[b] as number;
+  for (let b = 0; b < c; b++) {
+    colSum[b] = (colSum[b] as number) ** 0.75;
+    ctxTotal += colSum[b] as number;
   }
-  const rows: Map<number, number>[] = [];
+  const out: Map<number, number>[] = [];
   for (let a = 0; a < p; a++) {
     const r = new Map<number, number>();
     const ra = rowSum[a] as number;
-    for (let b = 0; b < p; b++) {
-      const c = co[a * p + b] as number;
-      if (c === 0) continue;
-      const pmi = Math.log((c * ctxTotal) / (ra * (ctx[b] as number)));
+    for (let b = 0; b < c; b++) {
+      const v = co[a * c + b] as number;
+      if (v === 0) continue;
+      const pmi = Math.log((v * ctxTotal) / (ra * (colSum[b] as number)));
       if (pmi > 0) r.set(b, pmi);
     }
-    rows.push(r);
+    if (r.size > rowCap) {
+      // Keep a term's strongest associations only: in a large corpus nearly every pair of
+      // frequent terms co-occurs somewhere, and the weak tail makes the matrix dense.
+      const keep = [...r.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, rowCap);
+      out.push(new Map(keep));
+      continue;
+    }
+    out.push(r);
   }
-  return csrFromRows(rows, p);
+  return csrFromRows(out, c);
 }
 
 export function represent(
@@ -104,7 +156,7 @@ export function represent(
   const fitSample = options.fitSample ?? 20_000;
   const lsaDims = options.lsaDims ?? 48;
   const ppmiDims = options.ppmiDims ?? 48;
-  const svdSample = options.svdSample ?? 5000;
+  const svdSample = options.svdSample ?? 3000;
   const sample = sampleIndices(docs.length, fitSample, rng);
   const sampleDocs = sample.map((i) => docs[i] as ReadonlyArray<Term>);
   // Theme descriptions take part in the vocabulary so their words are not lost as "unseen".
@@ -115,16 +167,23 @@ export function represent(
   });
   const x = tfidf(docs, vocab);
   // The SVDs need far fewer rows than the vocabulary: a sub-sample keeps them fast.
-  const xs = selectRows(
-    x,
+  const svdIdx =
     sample.length > svdSample
       ? sampleIndices(sample.length, svdSample, rng).map((r) => sample[r] as number)
-      : sample,
-  );
+      : sample;
+  const xs = selectRows(x, svdIdx);
   const m = vocab.keys.length;
 
   // Half 1: LSA term loadings (columns scaled by singular values).
-  const lsa = randomizedSvd(xs, Math.min(lsaDims, Math.max(1, Math.min(xs.rows, m) - 1)), rng, 1);
+  const bg = options.background ?? [];
+  const xl =
+    options.backgroundLsa && bg.length > 0
+      ? tfidf([...svdIdx.map((i) => docs[i] as ReadonlyArray<Term>), ...bg], vocab)
+      : xs;
+  const lsa =
+    lsaDims > 0
+      ? randomizedSvd(xl, Math.min(lsaDims, Math.max(1, Math.min(xl.rows, m) - 1)), rng, 1)
+      : { u: new Float64Array(0), s: new Float64Array(0), v: new Float64Array(0), k: 0 };
   const lsaTerms = new Float64Array(m * lsa.k);
   for (let t = 0; t < m; t++)
     for (let j = 0; j < lsa.k; j++) lsaTerms[t * lsa.k + j] = lsa.v[t * lsa.k + j] as number;
@@ -135,7 +194,14 @@ export function represent(
       .sort((a, b) => (vocab.df[b] as number) - (vocab.df[a] as number) || a - b)
       .slice(0, options.ppmiVocab ?? 1500),
   );
-  const ppmi = ppmiMatrix(xs, m, top);
+  const ppmi = ppmiMatrix(
+    svdIdx.map((i) => docs[i] as ReadonlyArray<Term>),
+    bg,
+    vocab,
+    top,
+    options.ppmiContexts ?? 4000,
+    options.ppmiRowCap ?? 128,
+  );
   const pp = randomizedSvd(ppmi, Math.min(ppmiDims, Math.max(1, top.length - 1)), rng, 1);
   const ppTerms = new Float64Array(m * pp.k);
   top.forEach((t, i) => {

@@ -61,10 +61,11 @@ export function normaliseDisplay(text: string): string {
 }
 
 /** Strip diacritics ("één" → "een", "geïnteresseerd" → "geinteresseerd"). */
-const ASCII_RE = /^[\x00-\x7f]*$/;
+/** Any character outside printable ASCII (words hold no control characters). */
+const NON_ASCII = /[^ -~]/;
 export function stripDiacritics(word: string): string {
   // Most words are plain ASCII: skip the costly decomposition for them.
-  if (ASCII_RE.test(word)) return word;
+  if (!NON_ASCII.test(word)) return word;
   return word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 

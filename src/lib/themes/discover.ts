@@ -121,7 +121,7 @@ function graphPartition(xs: Float64Array, d: number, opts: DiscoverOptions, minS
 export function discover(x: Float64Array, d: number, opts: DiscoverOptions): Discovered {
   const n = x.length / d;
   if (n === 0) return { labels: new Int32Array(0), centroids: new Float64Array(0), k: 0 };
-  const sample = sampleIndices(n, opts.graphSample ?? 1500, opts.rng);
+  const sample = sampleIndices(n, opts.graphSample ?? 1000, opts.rng);
   const xs = new Float64Array(sample.length * d);
   sample.forEach((i, r) => {
     xs.set(x.subarray(i * d, i * d + d), r * d);

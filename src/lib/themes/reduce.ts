@@ -18,6 +18,16 @@ export interface Svd {
   k: number;
 }
 
+/** Scale the columns of a row-major n × d matrix to unit length, in place. */
+function scaleColumns(y: Float64Array, n: number, d: number): void {
+  const norm = new Float64Array(d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) norm[j] = (norm[j] as number) + (y[i * d + j] as number) ** 2;
+  for (let j = 0; j < d; j++) norm[j] = (norm[j] as number) > 1e-300 ? 1 / Math.sqrt(norm[j] as number) : 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) y[i * d + j] = (y[i * d + j] as number) * (norm[j] as number);
+}
+
 /** Orthonormalise the columns of a row-major n × d matrix in place (modified Gram-Schmidt). */
 export function orthonormalise(y: Float64Array, n: number, d: number): void {
   // Work column-major so that the inner loops run over contiguous memory.
@@ -82,13 +92,16 @@ function denseColumnsSvd(a: Csr, k: number, rng: Rng, powerIterations: number, o
   const omega = new Float64Array(a.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rng);
   let y = mulDense(a, omega, l);
-  orthonormalise(y, a.rows, l);
+  // Between power iterations, scaling the columns to unit length keeps the numbers in range
+  // and spans the same subspace as full orthonormalisation (exactly so in exact arithmetic);
+  // with the one or two iterations used here, one orthonormalisation at the end suffices.
   for (let it = 0; it < powerIterations; it++) {
+    scaleColumns(y, a.rows, l);
     const z = mulTransposeDense(a, y, l);
-    orthonormalise(z, a.cols, l);
+    scaleColumns(z, a.cols, l);
     y = mulDense(a, z, l);
-    orthonormalise(y, a.rows, l);
   }
+  orthonormalise(y, a.rows, l);
   // Bᵀ = Aᵀ Q (cols × l); B Bᵀ = (Bᵀ)ᵀ Bᵀ is l × l.
   const bt = mulTransposeDense(a, y, l);
   const cArr = new Float64Array(l * l);

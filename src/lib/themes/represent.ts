@@ -51,10 +51,12 @@ export interface Representation {
 /** Dense row-major product X · M for sparse X and dense M (cols × d). */
 function project(x: Csr, m: Float64Array, d: number): Float64Array {
   const y = new Float64Array(x.rows * d);
+  const { indptr, indices, data } = x;
   for (let i = 0; i < x.rows; i++) {
-    for (let p = x.indptr[i] as number; p < (x.indptr[i + 1] as number); p++) {
-      const v = x.data[p] as number;
-      const o = (x.indices[p] as number) * d;
+    const end = indptr[i + 1] as number;
+    for (let p = indptr[i] as number; p < end; p++) {
+      const v = data[p] as number;
+      const o = (indices[p] as number) * d;
       for (let j = 0; j < d; j++) y[i * d + j] = (y[i * d + j] as number) + v * (m[o + j] as number);
     }
   }

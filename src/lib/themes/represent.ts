@@ -14,7 +14,7 @@
 import type { Term } from './analyze';
 import { type Rng, sampleIndices } from './random';
 import { normaliseDense, randomizedSvd } from './reduce';
-import { type Csr, csrFromRows, selectRows } from './sparse';
+import { type Csr, selectRows } from './sparse';
 import { fitVocabulary, tfidf, type Vocabulary } from './vectorize';
 
 export interface RepresentOptions {
@@ -127,26 +127,50 @@ function ppmiMatrix(
     colSum[b] = (colSum[b] as number) ** 0.75;
     ctxTotal += colSum[b] as number;
   }
-  const out: Map<number, number>[] = [];
+  // Rows are written straight into CSR arrays, columns ascending.
+  const indptr = new Int32Array(p + 1);
+  const indices: number[] = [];
+  const data: number[] = [];
+  const cols = new Int32Array(c);
+  const vals = new Float64Array(c);
   for (let a = 0; a < p; a++) {
-    const r = new Map<number, number>();
     const ra = rowSum[a] as number;
+    let count = 0;
     for (let b = 0; b < c; b++) {
       const v = co[a * c + b] as number;
       if (v === 0) continue;
       const pmi = Math.log((v * ctxTotal) / (ra * (colSum[b] as number)));
-      if (pmi > 0) r.set(b, pmi);
+      if (pmi > 0) {
+        cols[count] = b;
+        vals[count] = pmi;
+        count++;
+      }
     }
-    if (r.size > rowCap) {
-      // Keep a term's strongest associations only: in a large corpus nearly every pair of
-      // frequent terms co-occurs somewhere, and the weak tail makes the matrix dense.
-      const keep = [...r.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, rowCap);
-      out.push(new Map(keep));
-      continue;
+    // Keep a term's strongest associations only: in a large corpus nearly every pair of
+    // frequent terms co-occurs somewhere, and the weak tail makes the matrix dense.
+    // Ties at the cut go to the lower column, so the result does not depend on the sort.
+    let threshold = Number.NEGATIVE_INFINITY;
+    let atThreshold = Number.POSITIVE_INFINITY;
+    if (count > rowCap) {
+      const sorted = vals.slice(0, count).sort();
+      threshold = sorted[count - rowCap] as number;
+      let above = 0;
+      for (let q = 0; q < count; q++) if ((vals[q] as number) > threshold) above++;
+      atThreshold = rowCap - above;
     }
-    out.push(r);
+    for (let q = 0; q < count; q++) {
+      const v = vals[q] as number;
+      if (v < threshold) continue;
+      if (v === threshold) {
+        if (atThreshold <= 0) continue;
+        atThreshold--;
+      }
+      indices.push(cols[q] as number);
+      data.push(v);
+    }
+    indptr[a + 1] = indices.length;
   }
-  return csrFromRows(out, c);
+  return { rows: p, cols: c, indptr, indices: Int32Array.from(indices), data: Float32Array.from(data) };
 }
 
 export function represent(

@@ -1,25 +1,39 @@
 /**
  * Theme clustering from the command line.
  *
- *   npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--k N] [--seed N]
+ *   npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--k N] [--seed N] [--background DIR]
  *
  * Reads JSONL lines with at least "id" and "text". Prints one JSONL line per
  * input item on stdout and nothing else:
  *   {"id": …, "theme": "<theme id>", "label": "<theme label>", "secondary": ["<theme id>", …]}
  * With --themes (shape {"themes": [{"id","label","description"}]}) it runs
  * guided; items that fit none of the themes get a candidate theme ("nieuw-1").
+ * With --background DIR, the *.txt and *.md files in DIR (a consultation's own
+ * documents, e.g. content/background/krachtig-oud-worden) widen the corpus of
+ * the co-occurrence model; they are not clustered. Default: no background, so
+ * the output depends on the input file (and themes) alone.
  * Errors go to stderr with exit code 1.
  */
 import { readFileSync } from 'node:fs';
+import { readBackgroundDir } from '../lib/themes/background.server';
 import { clusterThemes } from '../lib/themes/index';
 import type { GivenTheme, ThemeItem } from '../lib/themes/types';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--k N] [--seed N]';
+const USAGE =
+  'usage: npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--k N] [--seed N] [--background DIR]';
 
-function parseArgs(argv: string[]): { input: string; themes?: string; k?: number; seed?: number } {
-  const out: { input?: string; themes?: string; k?: number; seed?: number } = {};
+interface Args {
+  input: string;
+  themes?: string;
+  k?: number;
+  seed?: number;
+  background?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const out: Partial<Args> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=')
@@ -45,6 +59,9 @@ function parseArgs(argv: string[]): { input: string; themes?: string; k?: number
       case '--k':
         out.k = int('--k', value(), 1);
         break;
+      case '--background':
+        out.background = value();
+        break;
       case '--seed':
         out.seed = int('--seed', value(), 0);
         break;
@@ -56,7 +73,7 @@ function parseArgs(argv: string[]): { input: string; themes?: string; k?: number
     }
   }
   if (!out.input) throw new UsageError(`--input is required\n${USAGE}`);
-  return out as { input: string; themes?: string; k?: number; seed?: number };
+  return out as Args;
 }
 
 function readText(file: string, what: string): string {
@@ -120,7 +137,15 @@ function main(): void {
   const themes = args.themes ? readThemes(args.themes) : undefined;
   if (themes && args.k !== undefined)
     throw new UsageError('--k applies to unsupervised mode only; drop it or --themes');
-  const result = clusterThemes({ items, themes, k: args.k, seed: args.seed });
+  let background: string[] | undefined;
+  if (args.background !== undefined) {
+    try {
+      background = readBackgroundDir(args.background);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const result = clusterThemes({ items, themes, k: args.k, seed: args.seed, background });
   const labels = new Map(result.themes.map((t) => [t.id, t.label]));
   const out = result.assignments.map((a) =>
     JSON.stringify({

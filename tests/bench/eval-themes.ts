@@ -2,11 +2,14 @@
  * Quality of the theme engine on the labelled development set
  * (/work/shared/data, see its README). Measurement only: nothing here feeds
  * back into the engine. Prints NMI, ARI and best-match macro-F1 for
- * unsupervised and guided mode, next to a plain TF-IDF + k-means baseline.
+ * unsupervised and guided mode, next to a plain TF-IDF + k-means baseline,
+ * without and with the consultation's background documents
+ * (content/background/krachtig-oud-worden), over seeds and on held-out halves.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBackgroundDir } from '../../src/lib/themes/background.server';
 import { clusterThemes } from '../../src/lib/themes/engine';
 import { sphericalKMeans } from '../../src/lib/themes/kmeans';
 import { ari, macroF1, nmi } from '../../src/lib/themes/metrics';
@@ -110,44 +113,100 @@ function main(): void {
   console.log(fmt('baseline guided: nearest description TF-IDF', truth, basePred, true));
   console.log('');
 
-  let t0 = performance.now();
-  const unsup = clusterThemes({ items });
-  const tUnsup = performance.now() - t0;
-  const unsupPred = unsup.assignments.map((a) => a.themeId);
-  console.log(fmt('engine unsupervised (k chosen)', truth, unsupPred));
-  const forced = clusterThemes({ items, k: 12 });
-  console.log(
-    fmt(
-      'engine unsupervised (k=12 forced)',
-      truth,
-      forced.assignments.map((a) => a.themeId),
-    ),
-  );
-
-  t0 = performance.now();
-  const guided = clusterThemes({ items, themes: refThemes });
-  const tGuided = performance.now() - t0;
-  const guidedPred = guided.assignments.map((a) => a.themeId);
-  console.log(fmt('engine guided (ids = labels)', truth, guidedPred, true));
-  const placed = guided.assignments.filter((a) => !guided.outliers.includes(a.itemId));
-  const placedOk = placed.filter((a) => rows.find((r) => r.id === a.itemId)?.primary === a.themeId).length;
-  console.log(
-    `  guided outliers: ${guided.outliers.length}/${rows.length}; accuracy on placed items ${(placedOk / Math.max(1, placed.length)).toFixed(3)}`,
-  );
-  // Secondary themes: share of given secondaries that name a theme the response touches.
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  let secGiven = 0;
-  let secRight = 0;
-  for (const a of guided.assignments) {
-    const r = byId.get(a.itemId) as Row;
-    for (const s of a.secondary) {
-      secGiven++;
-      if (s.themeId === r.primary || r.secondary.includes(s.themeId)) secRight++;
+  const bgDir = path.join(repoRoot, 'content/background/krachtig-oud-worden');
+  const background = existsSync(bgDir) ? readBackgroundDir(bgDir) : undefined;
+  const runs: { name: string; background?: string[] }[] = [{ name: 'no background' }];
+  if (background) runs.push({ name: `background: ${background.length} documents`, background });
+  else console.log(`(no background folder ${bgDir}: figures without background only)\n`);
+  let shown: ReturnType<typeof clusterThemes> | undefined;
+  let shownGuided: ReturnType<typeof clusterThemes> | undefined;
+  for (const run of runs) {
+    console.log(`engine, ${run.name}`);
+    let t0 = performance.now();
+    const unsup = clusterThemes({ items, background: run.background });
+    const tUnsup = performance.now() - t0;
+    console.log(
+      fmt(
+        '  unsupervised (k chosen, seed 1)',
+        truth,
+        unsup.assignments.map((a) => a.themeId),
+      ),
+    );
+    // Seeds 1-5: the spread says how much of a difference is noise.
+    const bySeed = [1, 2, 3, 4, 5].map((seed) =>
+      nmi(
+        truth,
+        clusterThemes({ items, seed, background: run.background }).assignments.map((a) => a.themeId),
+      ),
+    );
+    console.log(
+      `  unsupervised NMI over seeds 1-5: mean ${(bySeed.reduce((a, b) => a + b, 0) / bySeed.length).toFixed(3)}  min ${Math.min(...bySeed).toFixed(3)}  max ${Math.max(...bySeed).toFixed(3)}`,
+    );
+    const forced = clusterThemes({ items, k: 12, background: run.background });
+    console.log(
+      fmt(
+        '  unsupervised (k=12 forced)',
+        truth,
+        forced.assignments.map((a) => a.themeId),
+      ),
+    );
+    t0 = performance.now();
+    const guided = clusterThemes({ items, themes: refThemes, background: run.background });
+    const tGuided = performance.now() - t0;
+    console.log(
+      fmt(
+        '  guided (ids = labels)',
+        truth,
+        guided.assignments.map((a) => a.themeId),
+        true,
+      ),
+    );
+    const placed = guided.assignments.filter((a) => !guided.outliers.includes(a.itemId));
+    const placedOk = placed.filter((a) => rows.find((r) => r.id === a.itemId)?.primary === a.themeId).length;
+    console.log(
+      `    outliers: ${guided.outliers.length}/${rows.length}; accuracy on placed items ${(placedOk / Math.max(1, placed.length)).toFixed(3)}`,
+    );
+    // Held-out halves: each half clustered on its own (the other half unseen).
+    const halves = [0, 1].map((h) => {
+      const sub = rows.filter((_, i) => i % 2 === h);
+      const subItems = sub.map((r) => ({ id: r.id, text: r.text }));
+      const subTruth = sub.map((r) => r.primary);
+      const u = clusterThemes({ items: subItems, background: run.background });
+      const g = clusterThemes({ items: subItems, themes: refThemes, background: run.background });
+      return [
+        nmi(
+          subTruth,
+          u.assignments.map((a) => a.themeId),
+        ),
+        macroF1(
+          subTruth,
+          g.assignments.map((a) => a.themeId),
+          true,
+        ),
+      ] as const;
+    });
+    console.log(
+      `    halves (120 each, on their own): unsupervised NMI ${halves.map((h) => h[0].toFixed(3)).join(' / ')}, guided macro-F1 ${halves.map((h) => h[1].toFixed(3)).join(' / ')}`,
+    );
+    // Secondary themes: share of given secondaries that name a theme the response touches.
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    let secGiven = 0;
+    let secRight = 0;
+    for (const a of guided.assignments) {
+      const r = byId.get(a.itemId) as Row;
+      for (const sec of a.secondary) {
+        secGiven++;
+        if (sec.themeId === r.primary || r.secondary.includes(sec.themeId)) secRight++;
+      }
     }
+    console.log(`    secondary themes given: ${secGiven}, of which touched by the response: ${secRight}`);
+    console.log(`    time: unsupervised ${tUnsup.toFixed(0)} ms, guided ${tGuided.toFixed(0)} ms\n`);
+    shown = unsup;
+    shownGuided = guided;
   }
-  console.log(`  guided secondary themes given: ${secGiven}, of which touched by the response: ${secRight}`);
-  console.log(`\ntime: unsupervised ${tUnsup.toFixed(0)} ms, guided ${tGuided.toFixed(0)} ms`);
-  console.log('\nunsupervised themes:');
+  const unsup = shown as ReturnType<typeof clusterThemes>;
+  const guided = shownGuided as ReturnType<typeof clusterThemes>;
+  console.log(`unsupervised themes (${runs.at(-1)?.name}):`);
   for (const t of unsup.themes)
     console.log(
       `  ${t.id.padEnd(9)} ${String(t.size).padStart(3)}  ${t.label}  [${t.terms.slice(0, 5).join(', ')}]`,

@@ -2,11 +2,14 @@
  * Speed and memory of the theme engine at 1,000 / 10,000 / 100,000 items.
  * Corpora are generated deterministically by recombining sentences of the dev
  * file (or built-in Dutch sentences when it is absent). Each size runs in its
- * own child process so that peak RSS is per size. Prints figures, asserts
- * nothing.
+ * own child process so that peak RSS is per size; within it, a small first
+ * call loads the lexicon, then unsupervised and guided runs are repeated
+ * (THEMES_BENCH_RUNS, default 5, 1 at 100,000) and the median wall and CPU
+ * times are printed. Prints figures, asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterThemes } from '../../src/lib/themes/engine';
@@ -54,28 +57,55 @@ function corpus(size: number): { id: string; text: string }[] {
   });
 }
 
-function child(size: number): void {
-  const items = corpus(size);
+const THEMES = [
+  { id: 'kosten', label: 'Kosten', description: 'Wat de hulp kost, eigen bijdrage, pensioen en AOW.' },
+  { id: 'wonen', label: 'Wonen', description: 'Trap, traplift, verhuizen naar een gelijkvloerse woning.' },
+  { id: 'netwerk', label: 'Familie en buren', description: 'Hulp van kinderen, buren en mantelzorgers.' },
+];
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function timed(fn: () => unknown): Timing {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const unsup = clusterThemes({ items });
-  const t1 = performance.now();
-  const themes = [
-    { id: 'kosten', label: 'Kosten', description: 'Wat de hulp kost, eigen bijdrage, pensioen en AOW.' },
-    { id: 'wonen', label: 'Wonen', description: 'Trap, traplift, verhuizen naar een gelijkvloerse woning.' },
-    { id: 'netwerk', label: 'Familie en buren', description: 'Hulp van kinderen, buren en mantelzorgers.' },
-  ];
-  const t2 = performance.now();
-  const guided = clusterThemes({ items, themes });
-  const t3 = performance.now();
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  fn();
+  const c = process.cpuUsage(c0);
+  return { wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function child(size: number, runs: number): void {
+  const items = corpus(size);
+  // First call of the process: loads the Dutch lexicon (once per server process) and warms the JIT.
+  const first = timed(() => clusterThemes({ items: corpus(20) }));
+  const unsup: Timing[] = [];
+  const guided: Timing[] = [];
+  let themesFound = 0;
+  for (let r = 0; r < runs; r++) {
+    unsup.push(
+      timed(() => {
+        themesFound = clusterThemes({ items }).themes.length;
+      }),
+    );
+    guided.push(timed(() => clusterThemes({ items, themes: THEMES })));
+  }
   process.stdout.write(
     JSON.stringify({
       size,
-      unsupervisedMs: Math.round(t1 - t0),
-      unsupervisedThemes: unsup.themes.length,
-      guidedMs: Math.round(t3 - t2),
-      guidedThemes: guided.themes.length,
-      maxRssMb: Math.round(maxRssMb),
+      firstCallMs: Math.round(first.wallMs),
+      unsupervisedMs: unsup.map((t) => Math.round(t.wallMs)),
+      unsupervisedCpuMs: unsup.map((t) => Math.round(t.cpuMs)),
+      guidedMs: guided.map((t) => Math.round(t.wallMs)),
+      guidedCpuMs: guided.map((t) => Math.round(t.cpuMs)),
+      themesFound,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
 }
@@ -83,35 +113,56 @@ function child(size: number): void {
 function main(): void {
   const childIdx = process.argv.indexOf('--child');
   if (childIdx >= 0) {
-    child(Number(process.argv[childIdx + 1]));
+    child(Number(process.argv[childIdx + 1]), Number(process.argv[childIdx + 2]));
     return;
   }
   const sizes = (process.env.THEMES_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+  const runsFor = (size: number) => Number(process.env.THEMES_BENCH_RUNS ?? (size >= 100_000 ? 1 : 5));
   console.log(
-    `theme engine bench (${existsSync(devFile) ? 'sentences of the dev file' : 'built-in sentences'})`,
+    `theme engine bench (${existsSync(devFile) ? 'sentences of the dev file' : 'built-in sentences'}); load average before: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
   );
-  console.log('items     unsupervised   guided (3 themes)   peak RSS   themes found');
+  console.log(
+    'items     unsupervised (median wall / cpu)   guided, 3 themes (median wall / cpu)   runs   first call   peak RSS   themes',
+  );
   for (const size of sizes) {
-    const res = spawnSync(process.execPath, [...process.execArgv, here, '--child', String(size)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const runs = runsFor(size);
+    const res = spawnSync(
+      process.execPath,
+      [...process.execArgv, here, '--child', String(size), String(runs)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     if (res.status !== 0) {
       console.log(`${size}: failed (${res.stderr.trim().split('\n').slice(-3).join(' | ')})`);
       continue;
     }
     const r = JSON.parse(res.stdout) as {
-      unsupervisedMs: number;
-      guidedMs: number;
+      firstCallMs: number;
+      unsupervisedMs: number[];
+      unsupervisedCpuMs: number[];
+      guidedMs: number[];
+      guidedCpuMs: number[];
       maxRssMb: number;
-      unsupervisedThemes: number;
+      themesFound: number;
     };
+    const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
-      `${String(size).padEnd(9)} ${`${(r.unsupervisedMs / 1000).toFixed(2)} s`.padStart(12)}   ${`${(r.guidedMs / 1000).toFixed(2)} s`.padStart(17)}   ${`${r.maxRssMb} MB`.padStart(8)}   ${r.unsupervisedThemes}`,
+      `${String(size).padEnd(9)} ${`${sec(median(r.unsupervisedMs))} / ${sec(median(r.unsupervisedCpuMs))}`.padStart(33)}   ${`${sec(median(r.guidedMs))} / ${sec(median(r.guidedCpuMs))}`.padStart(36)}   ${String(runs).padStart(4)}   ${sec(r.firstCallMs).padStart(10)}   ${`${r.maxRssMb} MB`.padStart(8)}   ${r.themesFound}`,
+    );
+    console.log(
+      `          unsupervised wall per run: ${r.unsupervisedMs.map(sec).join(', ')}; guided: ${r.guidedMs.map(sec).join(', ')}`,
     );
   }
   console.log(
-    '(times include analysis of all texts; the Dutch lexicon is loaded in the first run of each process)',
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )}. Times include analysis of all texts; "first call" is a 20-item run that loads the Dutch lexicon (once per process). The machine is shared: wall time above cpu time means contention.`,
   );
 }
 

@@ -28,12 +28,26 @@ export interface AnalyzerOptions {
 const DIMINUTIVES = ['etjes', 'tjes', 'pjes', 'jes', 'etje', 'tje', 'pje', 'je'];
 const ELISION_JOINERS: ReadonlySet<string> = new Set(['en', 'of', 'noch', 'tot']);
 
+interface TokenInfo {
+  /** Number or pure function word: ends a phrase, adds nothing. */
+  skip: boolean;
+  key: string;
+  display: string;
+  /** The word's own term, or null for a broad stopword (which may still start a phrase). */
+  word: Term | null;
+  parts: Term[];
+  /** Phrase terms with the next token. */
+  phrases: Map<TokenInfo, Term>;
+}
+
 export class Analyzer {
   readonly splitter: CompoundSplitter;
   private readonly lexicon: ReadonlySet<string>;
   private readonly partWeight: number;
   private readonly phraseWeight: number;
   private readonly wordCache = new Map<string, { base: string; parts: string[] }>();
+  /** Weak: the token cache of `tokenise` may drop tokens; elision tokens are one-off. */
+  private readonly tokenInfo = new WeakMap<Token, TokenInfo>();
 
   constructor(options: AnalyzerOptions = {}, lexicon: ReadonlySet<string> = dutchLexicon()) {
     this.lexicon = lexicon;
@@ -83,34 +97,62 @@ export class Analyzer {
     });
   }
 
-  /** Weighted terms of one text, in text order. */
-  terms(text: string): Term[] {
-    const tokens = this.expandElisions(tokenise(text));
-    const out: Term[] = [];
-    let prev: { key: string; display: string } | null = null;
-    for (const t of tokens) {
-      if (t.numeric || isFunctionWord(t.norm)) {
-        prev = null;
-        continue;
-      }
+  /** What one token contributes, memoised per token object (tokenise shares them). */
+  private info(t: Token): TokenInfo {
+    let hit = this.tokenInfo.get(t);
+    if (hit) return hit;
+    if (t.numeric || isFunctionWord(t.norm)) {
+      hit = { skip: true, key: '', display: t.display, word: null, parts: [], phrases: new Map() };
+    } else {
       const { base, parts } = this.word(t.norm);
       const key = stem(base);
       const content = !isStopword(t.norm) && !isStopword(base);
-      if (content) out.push({ key, weight: 1, display: t.display });
+      const partTerms: Term[] = [];
       const hyphenParts = t.parts?.filter((p) => t.elided || !isStopword(p)) ?? [];
       for (const p of hyphenParts.length > 0 ? hyphenParts : parts) {
         const pk = stem(this.word(p).base);
-        if (pk !== key) out.push({ key: pk, weight: this.partWeight, display: p, from: key });
+        if (pk !== key) partTerms.push({ key: pk, weight: this.partWeight, display: p, from: key });
       }
+      hit = {
+        skip: false,
+        key,
+        display: t.display,
+        word: content ? { key, weight: 1, display: t.display } : null,
+        parts: partTerms,
+        phrases: new Map(),
+      };
+    }
+    this.tokenInfo.set(t, hit);
+    return hit;
+  }
+
+  /** Weighted terms of one text, in text order. Terms are shared between texts: treat them as read-only. */
+  terms(text: string): Term[] {
+    const tokens = this.expandElisions(tokenise(text));
+    const out: Term[] = [];
+    let prev: TokenInfo | null = null;
+    for (const t of tokens) {
+      const info = this.info(t);
+      if (info.skip) {
+        prev = null;
+        continue;
+      }
+      if (info.word) out.push(info.word);
+      for (const p of info.parts) out.push(p);
       // A phrase needs a content word at its end; its first word may be a broad stopword ("eigen bijdrage").
-      if (prev && content) {
-        out.push({
-          key: `${prev.key} ${key}`,
-          weight: this.phraseWeight,
-          display: `${prev.display} ${t.display}`,
-        });
+      if (prev && info.word) {
+        let phrase = prev.phrases.get(info);
+        if (!phrase) {
+          phrase = {
+            key: `${prev.key} ${info.key}`,
+            weight: this.phraseWeight,
+            display: `${prev.display} ${info.display}`,
+          };
+          prev.phrases.set(info, phrase);
+        }
+        out.push(phrase);
       }
-      prev = { key, display: t.display };
+      prev = info;
     }
     return out;
   }

@@ -3,12 +3,13 @@
  * work) to themes, assignments and outliers. See README.md for the method.
  */
 import { Analyzer } from './analyze';
+import { backgroundPassages } from './background';
 import { discover } from './discover';
 import { baseProfiles, guidedScores, type Profiles, ranks, scoreItems } from './guided';
 import { characteristicTerms, makeLabel } from './label';
 import { createRng } from './random';
 import { normaliseDense } from './reduce';
-import { type Representation, represent } from './represent';
+import { type Representation, type RepresentOptions, represent } from './represent';
 import {
   CATCH_ALL_ID,
   CATCH_ALL_LABEL,
@@ -34,6 +35,8 @@ export interface EngineOptions {
   maxSecondary?: number;
   /** Share of exact-word (TF-IDF) evidence in item-theme scores; the rest is the embedding. */
   sparseWeight?: number;
+  /** Representation settings (dimensions, samples, background use). */
+  represent?: Omit<RepresentOptions, 'background'>;
 }
 
 let sharedAnalyzer: Analyzer | undefined;
@@ -63,6 +66,8 @@ function validate(input: ClusterInput): void {
     if (!ids.has(a.itemId)) throw new Error(`manual assignment for unknown item: ${a.itemId}`);
     if (!themeIds.has(a.themeId)) throw new Error(`manual assignment to unknown theme: ${a.themeId}`);
   }
+  if (input.background !== undefined && !input.background.every((b) => typeof b === 'string'))
+    throw new Error('background must be an array of strings');
   if (input.k !== undefined && (!Number.isInteger(input.k) || input.k < 1))
     throw new Error('k must be a positive integer');
 }
@@ -124,7 +129,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   });
   const themeTerms = given.map((t) => an.terms(`${t.label}. ${t.description ?? ''}`));
   progress(0.3);
-  const rep = represent(itemTerms, themeTerms, rng);
+  const background = backgroundPassages(input.background ?? []).map((p) => an.terms(p));
+  const rep = represent(itemTerms, themeTerms, rng, { ...options.represent, background });
   progress(0.5);
 
   const empty = new Uint8Array(n);

@@ -92,16 +92,20 @@ export function scoreItems(rep: Representation, prof: Profiles, sparseWeight: nu
   const d = rep.dim;
   const k = prof.k;
   const out = new Float64Array(n * k);
-  const x = rep.tfidf;
+  const { indptr, indices, data } = rep.tfidf;
+  const { sparse, dense } = prof;
+  const embed = rep.embed;
   for (let i = 0; i < n; i++) {
+    const start = indptr[i] as number;
+    const end = indptr[i + 1] as number;
     for (let j = 0; j < k; j++) {
       let s = 0;
-      for (let p = x.indptr[i] as number; p < (x.indptr[i + 1] as number); p++) {
-        s += (x.data[p] as number) * (prof.sparse[j * m + (x.indices[p] as number)] as number);
-      }
+      const so = j * m;
+      for (let p = start; p < end; p++)
+        s += (data[p] as number) * (sparse[so + (indices[p] as number)] as number);
       let e = 0;
       if (sparseWeight < 1)
-        for (let t = 0; t < d; t++) e += (rep.embed[i * d + t] as number) * (prof.dense[j * d + t] as number);
+        for (let t = 0; t < d; t++) e += (embed[i * d + t] as number) * (dense[j * d + t] as number);
       out[i * k + j] = Math.min(1, Math.max(0, sparseWeight * s + (1 - sparseWeight) * e));
     }
   }

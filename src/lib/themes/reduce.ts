@@ -18,6 +18,16 @@ export interface Svd {
   k: number;
 }
 
+/** Scale the columns of a row-major n × d matrix to unit length, in place. */
+function scaleColumns(y: Float64Array, n: number, d: number): void {
+  const norm = new Float64Array(d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) norm[j] = (norm[j] as number) + (y[i * d + j] as number) ** 2;
+  for (let j = 0; j < d; j++) norm[j] = (norm[j] as number) > 1e-300 ? 1 / Math.sqrt(norm[j] as number) : 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) y[i * d + j] = (y[i * d + j] as number) * (norm[j] as number);
+}
+
 /** Orthonormalise the columns of a row-major n × d matrix in place (modified Gram-Schmidt). */
 export function orthonormalise(y: Float64Array, n: number, d: number): void {
   // Work column-major so that the inner loops run over contiguous memory.
@@ -46,19 +56,52 @@ export function orthonormalise(y: Float64Array, n: number, d: number): void {
   }
 }
 
-/** Top-k singular triplets of a sparse matrix. */
+/**
+ * Top-k singular triplets of a sparse matrix. Columns without a non-zero (terms
+ * of the vocabulary absent from a fitting sample) are left out of the
+ * computation and get zero rows in `v`: the cost then follows the sample, not
+ * the vocabulary.
+ */
 export function randomizedSvd(a: Csr, k: number, rng: Rng, powerIterations = 2, oversample = 10): Svd {
+  const used = new Int32Array(a.cols).fill(-1);
+  let c = 0;
+  for (let p = 0; p < a.indices.length; p++) {
+    const j = a.indices[p] as number;
+    if ((used[j] as number) < 0) used[j] = c++;
+  }
+  if (c === a.cols) return denseColumnsSvd(a, k, rng, powerIterations, oversample);
+  const cols = new Int32Array(c);
+  // Keep column order (ascending) so that results do not depend on first-occurrence order.
+  c = 0;
+  for (let j = 0; j < a.cols; j++)
+    if ((used[j] as number) >= 0) {
+      used[j] = c;
+      cols[c++] = j;
+    }
+  const indices = new Int32Array(a.indices.length);
+  for (let p = 0; p < indices.length; p++) indices[p] = used[a.indices[p] as number] as number;
+  const svd = denseColumnsSvd({ ...a, cols: c, indices }, k, rng, powerIterations, oversample);
+  const v = new Float64Array(a.cols * svd.k);
+  for (let q = 0; q < c; q++)
+    v.set(svd.v.subarray(q * svd.k, q * svd.k + svd.k), (cols[q] as number) * svd.k);
+  return { ...svd, v };
+}
+
+function denseColumnsSvd(a: Csr, k: number, rng: Rng, powerIterations: number, oversample: number): Svd {
   const l = Math.max(1, Math.min(k + oversample, a.rows, a.cols));
   const omega = new Float64Array(a.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rng);
   let y = mulDense(a, omega, l);
-  orthonormalise(y, a.rows, l);
+  // Between power iterations, scaling the columns to unit length keeps the numbers in range
+  // and spans the same subspace as full orthonormalisation (exactly so in exact arithmetic);
+  // with the one or two iterations used here, one orthonormalisation at the end suffices.
   for (let it = 0; it < powerIterations; it++) {
+    scaleColumns(y, a.rows, l);
     const z = mulTransposeDense(a, y, l);
-    orthonormalise(z, a.cols, l);
+    scaleColumns(z, a.cols, l);
     y = mulDense(a, z, l);
-    orthonormalise(y, a.rows, l);
   }
+  orthonormalise(y, a.rows, l);
   // Bᵀ = Aᵀ Q (cols × l); B Bᵀ = (Bᵀ)ᵀ Bᵀ is l × l.
   const bt = mulTransposeDense(a, y, l);
   const cArr = new Float64Array(l * l);

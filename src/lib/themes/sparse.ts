@@ -68,11 +68,14 @@ export function selectRows(m: Csr, which: ArrayLike<number>): Csr {
 /** Y = M · X for dense X (cols × d, row-major); returns rows × d. */
 export function mulDense(m: Csr, x: Float64Array, d: number): Float64Array {
   const y = new Float64Array(m.rows * d);
+  // Locals, not property reads in the loop: Csr objects of several shapes reach here.
+  const { indptr, indices, data } = m;
   for (let i = 0; i < m.rows; i++) {
     const yo = i * d;
-    for (let p = m.indptr[i] as number; p < (m.indptr[i + 1] as number); p++) {
-      const v = m.data[p] as number;
-      const xo = (m.indices[p] as number) * d;
+    const end = indptr[i + 1] as number;
+    for (let p = indptr[i] as number; p < end; p++) {
+      const v = data[p] as number;
+      const xo = (indices[p] as number) * d;
       for (let j = 0; j < d; j++) y[yo + j] = (y[yo + j] as number) + v * (x[xo + j] as number);
     }
   }
@@ -82,11 +85,13 @@ export function mulDense(m: Csr, x: Float64Array, d: number): Float64Array {
 /** Y = Mᵀ · X for dense X (rows × d, row-major); returns cols × d. */
 export function mulTransposeDense(m: Csr, x: Float64Array, d: number): Float64Array {
   const y = new Float64Array(m.cols * d);
+  const { indptr, indices, data } = m;
   for (let i = 0; i < m.rows; i++) {
     const xo = i * d;
-    for (let p = m.indptr[i] as number; p < (m.indptr[i + 1] as number); p++) {
-      const v = m.data[p] as number;
-      const yo = (m.indices[p] as number) * d;
+    const end = indptr[i + 1] as number;
+    for (let p = indptr[i] as number; p < end; p++) {
+      const v = data[p] as number;
+      const yo = (indices[p] as number) * d;
       for (let j = 0; j < d; j++) y[yo + j] = (y[yo + j] as number) + v * (x[xo + j] as number);
     }
   }

@@ -11,17 +11,18 @@ import { stemmer as snowballDutch } from '@orama/stemmers/dutch';
 import { nld as shortDutchStopwords } from 'stopword';
 import stopwordsIso from 'stopwords-iso';
 
+/** A word token. Tokens are shared between texts (memoised): never mutate one. */
 export interface Token {
   /** Lower-case surface form with diacritics, used for readable labels. */
-  display: string;
+  readonly display: string;
   /** Normalised form: lower case, no diacritics, `ĳ` → `ij`, no apostrophes. */
-  norm: string;
+  readonly norm: string;
   /** Parts of a hyphenated word ("wmo-loket" → ["wmo", "loket"]). */
-  parts?: string[];
+  readonly parts?: readonly string[];
   /** Word written with a trailing hyphen ("was-" in "was- en strijkservice"). */
-  elided?: boolean;
+  readonly elided?: boolean;
   /** True when the token is a number. */
-  numeric?: boolean;
+  readonly numeric?: boolean;
 }
 
 const ISO: ReadonlySet<string> = new Set((stopwordsIso as Record<string, string[]>).nl ?? []);
@@ -61,7 +62,11 @@ export function normaliseDisplay(text: string): string {
 }
 
 /** Strip diacritics ("één" → "een", "geïnteresseerd" → "geinteresseerd"). */
+/** Any character outside printable ASCII (words hold no control characters). */
+const NON_ASCII = /[^ -~]/;
 export function stripDiacritics(word: string): string {
+  // Most words are plain ASCII: skip the costly decomposition for them.
+  if (!NON_ASCII.test(word)) return word;
   return word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
@@ -72,40 +77,51 @@ export function normalise(text: string): string {
 
 const WORD_RE = /'?[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*-?/gu;
 
+/** Token of one matched word, or null when nothing is left of it. */
+function tokenOf(match: string): Token | null {
+  let raw = match;
+  let elided = false;
+  if (raw.endsWith('-')) {
+    elided = true;
+    raw = raw.slice(0, -1);
+  }
+  const clitic = CLITICS[raw];
+  if (clitic !== undefined) return { display: clitic, norm: clitic };
+  if (raw.startsWith("'")) raw = raw.slice(1);
+  if (raw.includes("'")) {
+    const [head = '', ...rest] = raw.split("'");
+    const tail = rest.join('');
+    raw = APOSTROPHE_SUFFIXES.has(tail) ? head : head + tail;
+  }
+  if (raw.length === 0) return null;
+  const norm = stripDiacritics(raw).replace(/-/g, '');
+  const token: { -readonly [K in keyof Token]: Token[K] } = { display: raw, norm };
+  if (/^\p{N}+$/u.test(norm)) token.numeric = true;
+  if (raw.includes('-')) {
+    const parts = stripDiacritics(raw)
+      .split('-')
+      .filter((p) => p.length > 0);
+    if (parts.length > 1) token.parts = parts;
+  }
+  if (elided) token.elided = true;
+  return token;
+}
+
+/** Tokens by matched word: a corpus repeats the same few thousand words. Tokens are never mutated. */
+const tokenCache = new Map<string, Token | null>();
+
 /** Split text into word tokens. Punctuation and whitespace are dropped. */
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
   const src = normaliseDisplay(text);
   for (const m of src.matchAll(WORD_RE)) {
-    let raw = m[0];
-    let elided = false;
-    if (raw.endsWith('-')) {
-      elided = true;
-      raw = raw.slice(0, -1);
+    let token = tokenCache.get(m[0]);
+    if (token === undefined) {
+      token = tokenOf(m[0]);
+      if (tokenCache.size > 200_000) tokenCache.clear();
+      tokenCache.set(m[0], token);
     }
-    const clitic = CLITICS[raw];
-    if (clitic !== undefined) {
-      out.push({ display: clitic, norm: clitic });
-      continue;
-    }
-    if (raw.startsWith("'")) raw = raw.slice(1);
-    if (raw.includes("'")) {
-      const [head = '', ...rest] = raw.split("'");
-      const tail = rest.join('');
-      raw = APOSTROPHE_SUFFIXES.has(tail) ? head : head + tail;
-    }
-    if (raw.length === 0) continue;
-    const norm = stripDiacritics(raw).replace(/-/g, '');
-    const token: Token = { display: raw, norm };
-    if (/^\p{N}+$/u.test(norm)) token.numeric = true;
-    if (raw.includes('-')) {
-      const parts = stripDiacritics(raw)
-        .split('-')
-        .filter((p) => p.length > 0);
-      if (parts.length > 1) token.parts = parts;
-    }
-    if (elided) token.elided = true;
-    out.push(token);
+    if (token !== null) out.push(token);
   }
   return out;
 }

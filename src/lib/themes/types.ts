@@ -42,6 +42,13 @@ export interface ClusterInput {
   /** Bounds for the automatically chosen number of discovered themes. Default 4–20. */
   minThemes?: number;
   maxThemes?: number;
+  /**
+   * The consultation's background documents (policy plans, council letters;
+   * plain text or Markdown, one string per document). Optional. They are never
+   * clustered or assigned; they only widen the corpus from which the engine
+   * learns which words belong together (see README.md, "Background texts").
+   */
+  background?: string[];
   /** Reports progress in [0, 1] for long background jobs. */
   onProgress?: (fraction: number) => void;
 }

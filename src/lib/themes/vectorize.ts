@@ -2,7 +2,7 @@
  * Vocabulary and TF-IDF weighting over analysed terms.
  */
 import type { Term } from './analyze';
-import { type Csr, csrFromRows, normaliseRows } from './sparse';
+import type { Csr } from './sparse';
 
 export interface Vocabulary {
   keys: string[];
@@ -91,17 +91,53 @@ export function fitVocabulary(
 
 /** Sublinear TF × IDF rows, unit length. Unknown terms are ignored. */
 export function tfidf(docs: ReadonlyArray<ReadonlyArray<Term>>, vocab: Vocabulary): Csr {
-  const rows = docs.map((doc) => {
-    const tf = new Map<number, number>();
+  // One dense accumulator and a list of touched columns: no map per document.
+  const acc = new Float64Array(vocab.keys.length);
+  const touched: number[] = [];
+  const indptr = new Int32Array(docs.length + 1);
+  let indices = new Int32Array(Math.max(16, docs.length * 8));
+  let data = new Float32Array(indices.length);
+  let nnz = 0;
+  docs.forEach((doc, i) => {
+    touched.length = 0;
     for (const t of doc) {
       const j = vocab.index.get(t.key);
-      if (j !== undefined) tf.set(j, (tf.get(j) ?? 0) + t.weight);
+      if (j === undefined) continue;
+      if (acc[j] === 0) touched.push(j);
+      acc[j] = (acc[j] as number) + t.weight;
+    }
+    touched.sort((a, b) => a - b);
+    if (nnz + touched.length > indices.length) {
+      const size = Math.max(2 * indices.length, nnz + touched.length);
+      const grownIdx = new Int32Array(size);
+      grownIdx.set(indices.subarray(0, nnz));
+      const grownData = new Float32Array(size);
+      grownData.set(data.subarray(0, nnz));
+      indices = grownIdx;
+      data = grownData;
     }
     // Sublinear term frequency: a word repeated in a long letter should not dominate.
-    for (const [j, v] of tf) tf.set(j, (v >= 1 ? 1 + Math.log(v) : v) * (vocab.idf[j] as number));
-    return tf;
+    let norm = 0;
+    for (const j of touched) {
+      const v = acc[j] as number;
+      const w = (v >= 1 ? 1 + Math.log(v) : v) * (vocab.idf[j] as number);
+      acc[j] = w;
+      norm += w * w;
+    }
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (const j of touched) {
+      indices[nnz] = j;
+      data[nnz] = (acc[j] as number) * inv;
+      nnz++;
+      acc[j] = 0;
+    }
+    indptr[i + 1] = nnz;
   });
-  const m = csrFromRows(rows, vocab.keys.length);
-  normaliseRows(m);
-  return m;
+  return {
+    rows: docs.length,
+    cols: vocab.keys.length,
+    indptr,
+    indices: indices.slice(0, nnz),
+    data: data.slice(0, nnz),
+  };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,21 @@ describe('cluster CLI', () => {
     expect(lines.filter((l) => GUIDED_THEMES.some((t) => t.id === l.theme)).length).toBeGreaterThan(
       items.length / 2,
     );
+  }, 30_000);
+
+  it('reads background documents from a folder with --background', () => {
+    const bg = path.join(dir, 'background');
+    mkdirSync(bg);
+    writeFileSync(
+      path.join(bg, 'plan.txt'),
+      'De eigen bijdrage hangt af van het inkomen. Ouderen met aow betalen minder.',
+    );
+    const res = run(['--input', input, '--background', bg]);
+    expect(res.status).toBe(0);
+    expect(res.stdout.trim().split('\n')).toHaveLength(items.length);
+    const missing = run(['--input', input, '--background', path.join(dir, 'nope')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/background folder not found/);
   }, 30_000);
 
   it('fails with a message and exit code 1 on bad input', () => {

@@ -188,10 +188,7 @@ test('sent too fast: the form says so, stores nothing and keeps the draft', asyn
   expect(Object.values((await draftOf(page))?.data ?? {})).toContain('Ik was heel snel klaar.');
 });
 
-test('a body over the size limit gets a Dutch 413 (JSON, page, API)', async ({
-  request,
-  baseURL,
-}) => {
+test('a body over the size limit gets a Dutch 413 (JSON, page, API)', async ({ request, baseURL }) => {
   const client = newClient();
   const fields = await formFields(request, client);
   const huge = 'x'.repeat(1_100_000);

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { bodyTooLarge } from '../../../src/lib/abuse/body-limit';
 import { clientAddressFrom, normaliseForwardedFor } from '../../../src/lib/abuse/client-address.js';
 import { bucketFor } from '../../../src/lib/abuse/counters.server';
 import { checkFormToken, issueFormToken } from '../../../src/lib/abuse/form-token.server';
 import { abuseText, clockTime, waitText } from '../../../src/lib/abuse/messages.nl';
+
+// Thousands of property runs take seconds on a shared machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const secret = new TextEncoder().encode('unit-test-secret-0123456789abcdefghijkl');
 const other = new TextEncoder().encode('another-secret-0123456789abcdefghijklmn');

@@ -147,6 +147,11 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   await page.getByRole('link', { name: 'Samenvatting om te printen' }).click();
   await expect(page.getByText('19 deelnemers')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Samenvatting' }).locator('strong')).toHaveText('Vervoer');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header').first()).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Terug naar de bijeenkomst' })).toBeHidden();
+  await expect(page.getByRole('region', { name: topicA })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('region', { name: topicA })).toContainText(idea);
   await expect(page.getByRole('region', { name: topicB })).toContainText(quote);
   await expect(page.getByRole('region', { name: topicB })).toContainText('mevrouw, 80+');

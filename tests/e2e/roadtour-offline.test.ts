@@ -408,3 +408,30 @@ test('notes the server refuses stay on the device with the reason: a name as spe
   await page.reload();
   await expect(note(page, stray)).toHaveAttribute('data-state', 'refused');
 });
+
+test('a tablet clock hours off: the app says so, and the server keeps the order the notes were made in', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'facilitator@doemee.test');
+  const stopUrl = await planStop(page, `Gezondheidsnetwerk ${Date.now()}`);
+  const hours = 3600_000;
+  await page.clock.setFixedTime(new Date(Date.now() + 5 * hours));
+  await page.reload();
+  await expect(page.locator('[data-clock-warning]')).toContainText('loopt 5 uur voor', { timeout: 15_000 });
+
+  const marker = String(Date.now());
+  const firstSaid = `Als eerste gezegd (${marker})`;
+  const thenSaid = `Daarna gezegd (${marker})`;
+  await addNote(page, topicA, 'Punt', firstSaid);
+  await expect(note(page, firstSaid)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  // The clock jumps ten hours back (a tablet that lost its time): the order stays as said.
+  await page.clock.setFixedTime(new Date(Date.now() - 5 * hours));
+  await addNote(page, topicA, 'Punt', thenSaid);
+  await expect(note(page, thenSaid)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  await page.goto(`${stopUrl}/samenvatting`);
+  await expect(page.getByRole('region', { name: topicA }).getByRole('listitem')).toHaveText([
+    new RegExp(firstSaid.replace(/[()]/g, '\\$&')),
+    new RegExp(thenSaid.replace(/[()]/g, '\\$&')),
+  ]);
+});

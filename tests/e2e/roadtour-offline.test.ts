@@ -312,6 +312,8 @@ test('an unknown stop and a staff member without the facilitator role get a clea
   page,
 }) => {
   await signIn(page, 'facilitator@doemee.test');
+  await page.goto('/staff/roadtour');
+  await expect(page).toHaveURL(/\/staff\/roadtour\/$/);
   const response = await page.goto('/staff/roadtour/00000000-0000-4000-8000-000000000000');
   expect(response?.status()).toBe(404);
   await expect(page.getByText('Deze bijeenkomst bestaat niet (meer).')).toBeVisible();

@@ -147,6 +147,11 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   await page.getByRole('link', { name: 'Samenvatting om te printen' }).click();
   await expect(page.getByText('19 deelnemers')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Samenvatting' }).locator('strong')).toHaveText('Vervoer');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header').first()).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Terug naar de bijeenkomst' })).toBeHidden();
+  await expect(page.getByRole('region', { name: topicA })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('region', { name: topicA })).toContainText(idea);
   await expect(page.getByRole('region', { name: topicB })).toContainText(quote);
   await expect(page.getByRole('region', { name: topicB })).toContainText('mevrouw, 80+');
@@ -307,6 +312,8 @@ test('an unknown stop and a staff member without the facilitator role get a clea
   page,
 }) => {
   await signIn(page, 'facilitator@doemee.test');
+  await page.goto('/staff/roadtour');
+  await expect(page).toHaveURL(/\/staff\/roadtour\/$/);
   const response = await page.goto('/staff/roadtour/00000000-0000-4000-8000-000000000000');
   expect(response?.status()).toBe(404);
   await expect(page.getByText('Deze bijeenkomst bestaat niet (meer).')).toBeVisible();
@@ -402,4 +409,31 @@ test('notes the server refuses stay on the device with the reason: a name as spe
   await expect(note(page, stray)).toContainText('U bent geen gespreksleider van deze bijeenkomst.');
   await page.reload();
   await expect(note(page, stray)).toHaveAttribute('data-state', 'refused');
+});
+
+test('a tablet clock hours off: the app says so, and the server keeps the order the notes were made in', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'facilitator@doemee.test');
+  const stopUrl = await planStop(page, `Gezondheidsnetwerk ${Date.now()}`);
+  const hours = 3600_000;
+  await page.clock.setFixedTime(new Date(Date.now() + 5 * hours));
+  await page.reload();
+  await expect(page.locator('[data-clock-warning]')).toContainText('loopt 5 uur voor', { timeout: 15_000 });
+
+  const marker = String(Date.now());
+  const firstSaid = `Als eerste gezegd (${marker})`;
+  const thenSaid = `Daarna gezegd (${marker})`;
+  await addNote(page, topicA, 'Punt', firstSaid);
+  await expect(note(page, firstSaid)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  // The clock jumps ten hours back (a tablet that lost its time): the order stays as said.
+  await page.clock.setFixedTime(new Date(Date.now() - 5 * hours));
+  await addNote(page, topicA, 'Punt', thenSaid);
+  await expect(note(page, thenSaid)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  await page.goto(`${stopUrl}/samenvatting`);
+  await expect(page.getByRole('region', { name: topicA }).getByRole('listitem')).toHaveText([
+    new RegExp(firstSaid.replace(/[()]/g, '\\$&')),
+    new RegExp(thenSaid.replace(/[()]/g, '\\$&')),
+  ]);
 });

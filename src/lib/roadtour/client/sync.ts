@@ -123,13 +123,14 @@ export async function syncStop(stopId: string, csrf: Csrf, all = false): Promise
       code === 'stop.forbidden' ||
       code === 'stop.notFound' ||
       code === 'stop.cancelled' ||
-      code === 'notes.invalid' ||
-      code === 'error.csrf'
+      code === 'notes.invalid'
     ) {
       // The whole batch was refused: every note stays on the device, marked with the reason.
       await markNotes(batch.map((n) => ({ id: n.id, state: 'refused' as const, errorCode: code })));
       return { status: 'refused', stored, message: body.error?.message ?? messageOf(code) };
     }
+    // Anything else (server trouble, a CSRF token that could not be renewed now): the notes stay
+    // pending and the loop tries again later.
     return { status: 'failed', stored, message: body.error?.message ?? clientMessages.syncFailed };
   }
   if (refused > 0) return { status: 'refused', stored, message: clientMessages.someRefused };

@@ -42,6 +42,8 @@ function cacheUrls(worker: ServiceWorker, urls: string[]): Promise<void> {
 /** Registers the worker and has it keep this page; resolves when the page works offline. */
 export async function makeAvailableOffline(): Promise<OfflineReadiness> {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return 'unsupported';
+  // Outside the scope `ready` would never settle.
+  if (!location.pathname.startsWith(workerScope)) return 'unsupported';
   try {
     await navigator.serviceWorker.register(workerUrl, { scope: workerScope });
     const registration = await navigator.serviceWorker.ready;

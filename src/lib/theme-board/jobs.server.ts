@@ -197,7 +197,7 @@ export async function runJob(
     const summary: Record<string, unknown> = {
       mode,
       ...(job.kind === 'propose'
-        ? await as((tx) => writeRun(tx, job.consultationId, itemIds, result, guided))
+        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, itemIds, result, guided))
         : await as((tx) => writeSplit(tx, job.consultationId, job.themeId as string, result))),
     };
     await as(
@@ -262,7 +262,7 @@ async function writeSplit(tx: Tx, consultationId: string, themeId: string, resul
     moved += await tx.execute(
       `update public.theme_assignments set theme_id = $1
        where theme_id = $2 and source = 'auto' and is_primary
-         and input_item_id in (select value::uuid from jsonb_array_elements_text($3::text::jsonb))`,
+         and input_item_id = any(array(select value::uuid from jsonb_array_elements_text($3::text::jsonb)))`,
       [created?.id, themeId, JSON.stringify(members)],
     );
   }

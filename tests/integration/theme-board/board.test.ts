@@ -418,6 +418,11 @@ describe('theme board', () => {
       if (typeof jobs === 'string') expect(jobs).toMatch(/permission denied/);
       else expect(jobs).toEqual([]);
       expect((await board()).themes.find((t) => t.id === theme.id)?.label).toBe(theme.label);
+      // Nor can they mark results published through the helper behind publishing.
+      const marked = await forCaller(db, callerFor(persona))
+        .run((tx) => tx.sql`select private.mark_results_published(${scene.consultation}::uuid)`)
+        .catch((error: Error) => error.message);
+      expect(marked).toMatch(/permission denied|only analysts and admins/);
     },
   );
 });

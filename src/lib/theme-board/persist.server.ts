@@ -90,6 +90,11 @@ export interface RunSummary {
   newThemes: number;
 }
 
+const batchSize = 2000;
+function* batches<T>(rows: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += batchSize) yield rows.slice(start, start + batchSize);
+}
+
 interface LiveTheme {
   id: string;
   status: string;
@@ -184,25 +189,32 @@ export async function writeRun(
       and (${filters.channel ?? null}::public.channel is null or i.channel = ${filters.channel ?? null}::public.channel)
       and (${filters.questionId ?? null}::uuid is null or i.question_id = ${filters.questionId ?? null}::uuid)`;
   // An item the analyst placed meanwhile keeps that place (not exists … is_primary).
-  const [{ n: assigned } = { n: 0 }] = await tx.sql<{ n: number }>`
-    with added as (
-      insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, is_primary, score)
-      select r.theme_id, r.item_id, ${consultationId}::uuid, 'auto', true, r.score
-      from jsonb_to_recordset(${JSON.stringify(primary)}::text::jsonb) as r(theme_id uuid, item_id uuid, score real)
-      join public.input_items i on i.id = r.item_id and i.status = 'approved'
-      where not exists (
-        select 1 from public.theme_assignments x where x.input_item_id = r.item_id and x.is_primary
+  // In batches: with the embedded database every statement runs on the server's thread, so one
+  // statement of 100,000 rows would stall every other request for half a minute.
+  let assigned = 0;
+  for (const batch of batches(primary)) {
+    const [row] = await tx.sql<{ n: number }>`
+      with added as (
+        insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, is_primary, score)
+        select r.theme_id, r.item_id, ${consultationId}::uuid, 'auto', true, r.score
+        from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r(theme_id uuid, item_id uuid, score real)
+        join public.input_items i on i.id = r.item_id and i.status = 'approved'
+        where not exists (
+          select 1 from public.theme_assignments x where x.input_item_id = r.item_id and x.is_primary
+        )
+        on conflict (theme_id, input_item_id) do nothing
+        returning 1
       )
-      on conflict (theme_id, input_item_id) do nothing
-      returning 1
-    )
-    select count(*)::int as n from added`;
-  await tx.sql`
-    insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, is_primary, score)
-    select r.theme_id, r.item_id, ${consultationId}::uuid, 'auto', false, r.score
-    from jsonb_to_recordset(${JSON.stringify(secondary)}::text::jsonb) as r(theme_id uuid, item_id uuid, score real)
-    join public.input_items i on i.id = r.item_id and i.status = 'approved'
-    on conflict (theme_id, input_item_id) do nothing`;
+      select count(*)::int as n from added`;
+    assigned += row?.n ?? 0;
+  }
+  for (const batch of batches(secondary))
+    await tx.sql`
+      insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, is_primary, score)
+      select r.theme_id, r.item_id, ${consultationId}::uuid, 'auto', false, r.score
+      from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r(theme_id uuid, item_id uuid, score real)
+      join public.input_items i on i.id = r.item_id and i.status = 'approved'
+      on conflict (theme_id, input_item_id) do nothing`;
   const manualCount = result.assignments.filter((a) => a.manual).length;
   return {
     items: itemIds.length,

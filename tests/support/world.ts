@@ -32,6 +32,7 @@ export const ids = {
   draftTheme: '80000000-0000-4000-8000-000000000001',
   publishedTheme: '80000000-0000-4000-8000-000000000002',
   snapshot: '90000000-0000-4000-8000-000000000001',
+  themeJob: '91000000-0000-4000-8000-000000000001',
   contactEmail: 'a0000000-0000-4000-8000-000000000001',
   mailOutbox: 'b0000000-0000-4000-8000-000000000001',
 } as const;
@@ -116,6 +117,8 @@ export async function buildWorld(db: Database): Promise<void> {
         ('${ids.snapshot}', '${ids.openConsultation}', 'Versie 1', '[]', '[]');
       insert into public.abuse_counters (bucket, key, window_start, window_end, hits) values
         ('rate:submit', 'sleutel-van-een-client', now(), now() + interval '1 hour', 3);
+      insert into public.theme_jobs (id, consultation_id, kind, status, progress, finished_at, created_by) values
+        ('${ids.themeJob}', '${ids.openConsultation}', 'propose', 'done', 1, now(), '${s.analyst}');
     `);
   });
 }

@@ -138,6 +138,14 @@ const matrix: Record<string, TableCase> = {
     update: `update public.theme_snapshots set label = 'Anders' where id = '${ids.snapshot}'`,
     delete: `delete from public.theme_snapshots where id = '${ids.snapshot}'`,
   },
+  theme_jobs: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: 'SIU', admin: 'SIUD' },
+    select: `select 1 from public.theme_jobs where id = '${ids.themeJob}'`,
+    insert: (p) =>
+      `insert into public.theme_jobs (consultation_id, kind, created_by) values ('${ids.openConsultation}', 'propose', ${uid(p)})`,
+    update: `update public.theme_jobs set progress = 0.5 where id = '${ids.themeJob}'`,
+    delete: `delete from public.theme_jobs where id = '${ids.themeJob}'`,
+  },
   audit_log: {
     allowed: { anon: '', outsider: '', facilitator: 'I', moderator: 'I', analyst: 'I', admin: 'SI' },
     select: `select 1 from public.audit_log`,

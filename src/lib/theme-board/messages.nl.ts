@@ -1,0 +1,24 @@
+import type { BoardErrorCode } from './schema';
+
+/** Dutch (B1) texts for the theme board's error codes. */
+export const boardMessages = {
+  'board.invalid': 'Er ging iets mis met het formulier. Laad de pagina opnieuw en probeer het nog eens.',
+  'board.notAllowed': "Alleen analisten en beheerders werken aan de thema's.",
+  'board.notFound': 'Dit thema of bericht bestaat niet (meer). Laad de pagina opnieuw.',
+  'board.conflict':
+    'Iemand anders heeft dit thema net veranderd. Uw wijziging is niet opgeslagen. Bekijk de nieuwe stand en probeer het opnieuw.',
+  'board.locked': 'Dit thema is vergrendeld. Ontgrendel het eerst als u het wilt veranderen.',
+  'board.notCandidate':
+    "Alleen voorgestelde thema's (nog niet aangenomen en niet gepubliceerd) kunt u wegzetten.",
+  'board.sameTheme': 'Kies twee verschillende thema’s.',
+  'board.notActive': 'Dit thema is samengevoegd of weggezet. Het kan niet meer veranderen.',
+  'board.jobRunning': 'Er loopt al een berekening voor deze raadpleging. Wacht tot die klaar is.',
+  'board.noInput': 'Er zijn (met deze filters) geen goedgekeurde berichten om te verdelen.',
+} satisfies Record<BoardErrorCode, string>;
+
+export const jobStatusLabels = {
+  queued: 'Wacht op de start',
+  running: 'Bezig',
+  done: 'Klaar',
+  failed: 'Mislukt',
+} as const;

@@ -1,0 +1,225 @@
+import type { GuidedTheme } from '../content/schema';
+import type { Tx } from '../db/types';
+import {
+  CATCH_ALL_ID,
+  type ClusterResult,
+  type GivenTheme,
+  type ManualAssignment,
+  type ThemeItem,
+} from '../themes';
+import type { RunFilters } from './schema';
+
+/** Everything one proposing run reads, gathered in one transaction as the analyst. */
+export interface RunInput {
+  items: ThemeItem[];
+  themes: GivenTheme[];
+  manual: ManualAssignment[];
+}
+
+/** Prefix of the engine ids of expected themes from content/ that are not in the database yet. */
+const guidedPrefix = 'guided:';
+
+/**
+ * The engine's input: approved (redacted) input matching the filters; the live themes as given
+ * themes (locked ones locked, the analyst's label kept), the expected themes from content/ that
+ * never became a theme (a dismissed or merged one is not proposed again), and the analyst's
+ * placements.
+ */
+export async function readRunInput(
+  tx: Tx,
+  consultationId: string,
+  filters: RunFilters,
+  guided: readonly GuidedTheme[],
+): Promise<RunInput> {
+  const items = await tx.sql<{ id: string; text: string }>`
+    select i.id, i.body as text from public.input_items i
+    where i.consultation_id = ${consultationId} and i.status = 'approved'
+      and (${filters.audience ?? null}::public.audience is null or i.audience = ${filters.audience ?? null}::public.audience)
+      and (${filters.channel ?? null}::public.channel is null or i.channel = ${filters.channel ?? null}::public.channel)
+      and (${filters.questionId ?? null}::uuid is null or i.question_id = ${filters.questionId ?? null}::uuid)
+    order by i.id`;
+  const themes = await tx.sql<{
+    id: string;
+    key: string | null;
+    label: string;
+    description_md: string;
+    status: string;
+    locked: boolean;
+  }>`
+    select id, key, label, description_md, status::text as status, locked from public.themes
+    where consultation_id = ${consultationId} order by position, id`;
+  const manual = await tx.sql<{ itemId: string; themeId: string }>`
+    select a.input_item_id as "itemId", a.theme_id as "themeId"
+    from public.theme_assignments a join public.themes t on t.id = a.theme_id
+    join public.input_items i on i.id = a.input_item_id
+    where a.consultation_id = ${consultationId} and a.source = 'manual' and a.is_primary
+      and t.status in ('candidate', 'active') and i.status = 'approved'`;
+
+  const inRun = new Set(items.map((i) => i.id));
+  const knownKeys = new Set(themes.map((t) => t.key).filter((k): k is string => k !== null));
+  const expected = new Map(guided.map((g) => [g.key, g]));
+  const live = themes.filter((t) => t.status === 'candidate' || t.status === 'active');
+  return {
+    items,
+    themes: [
+      ...live.map((t) => ({
+        id: t.id,
+        label: t.label,
+        // The content's description describes a guided theme best; else the analyst's text.
+        description: (t.key && expected.get(t.key)?.description) || t.description_md || undefined,
+        locked: t.locked,
+        source: 'previous' as const,
+      })),
+      ...guided
+        .filter((g) => !knownKeys.has(g.key))
+        .map((g) => ({
+          id: `${guidedPrefix}${g.key}`,
+          label: g.label,
+          description: g.description,
+          source: 'expected' as const,
+        })),
+    ],
+    manual: manual.filter((m) => inRun.has(m.itemId)),
+  };
+}
+
+export interface RunSummary {
+  items: number;
+  assigned: number;
+  unassigned: number;
+  newThemes: number;
+}
+
+const batchSize = 2000;
+function* batches<T>(rows: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += batchSize) yield rows.slice(start, start + batchSize);
+}
+
+interface LiveTheme {
+  id: string;
+  status: string;
+  locked: boolean;
+  merged_into: string | null;
+}
+
+/**
+ * Writes a run back, in one transaction as the analyst, without undoing the analyst's work:
+ * manual rows are never touched, labels and descriptions are never changed, locked themes get
+ * nothing automatic, and work done while the engine ran wins (a theme merged meanwhile passes its
+ * items on to the theme it went into; a dismissed one gets none). Only the run's items lose their
+ * old automatic rows (the items matching the run's filters). New expected and discovered themes that got items are added as candidates.
+ */
+export async function writeRun(
+  tx: Tx,
+  consultationId: string,
+  filters: RunFilters,
+  itemIds: readonly string[],
+  result: ClusterResult,
+  guided: readonly GuidedTheme[],
+): Promise<RunSummary> {
+  const rows = await tx.sql<LiveTheme>`
+    select id, status::text as status, locked, merged_into from public.themes
+    where consultation_id = ${consultationId} for update`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  /** Where an existing theme's items go now: itself, or (merged) the theme it went into. */
+  const liveTarget = (id: string): string | null => {
+    let theme = byId.get(id);
+    for (let hops = 0; theme?.status === 'merged' && theme.merged_into && hops < 50; hops++)
+      theme = byId.get(theme.merged_into);
+    return theme && (theme.status === 'active' || theme.status === 'candidate') && !theme.locked
+      ? theme.id
+      : null;
+  };
+
+  // New themes for expected and discovered engine themes that got items.
+  const [{ next } = { next: 0 }] = await tx.sql<{ next: number }>`
+    select coalesce(max(position) + 1, 0)::int as next from public.themes where consultation_id = ${consultationId}`;
+  const guidedKeys = new Map(guided.map((g) => [`${guidedPrefix}${g.key}`, g.key]));
+  const target = new Map<string, string | null>();
+  let position = next;
+  let newThemes = 0;
+  for (const theme of result.themes) {
+    if (theme.id === CATCH_ALL_ID) {
+      target.set(theme.id, null); // "Overig" is not a theme: these items fit no theme.
+    } else if (byId.has(theme.id)) {
+      target.set(theme.id, liveTarget(theme.id));
+      if (liveTarget(theme.id) === theme.id)
+        await tx.sql`
+          update public.themes set top_terms = array(select jsonb_array_elements_text(${JSON.stringify(theme.terms)}::text::jsonb))
+          where id = ${theme.id} and top_terms is distinct from array(select jsonb_array_elements_text(${JSON.stringify(theme.terms)}::text::jsonb))`;
+    } else if (theme.size > 0) {
+      const key = guidedKeys.get(theme.id) ?? null;
+      const [created] = await tx.sql<{ id: string }>`
+        insert into public.themes (consultation_id, key, label, origin, status, top_terms, position)
+        values (${consultationId}, ${key}, ${theme.label.slice(0, 160)},
+                ${key ? 'guided' : 'discovered'}::public.theme_origin, 'candidate', array(select jsonb_array_elements_text(${JSON.stringify(theme.terms)}::text::jsonb)), ${position++})
+        on conflict (consultation_id, key) do nothing
+        returning id`;
+      target.set(theme.id, created?.id ?? null);
+      if (created) newThemes++;
+    } else {
+      target.set(theme.id, null);
+    }
+  }
+
+  const clamp = (score: number) => Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
+  const primary: { theme_id: string; item_id: string; score: number }[] = [];
+  const secondary: { theme_id: string; item_id: string; score: number }[] = [];
+  for (const a of result.assignments) {
+    if (a.manual) continue;
+    const themeId = target.get(a.themeId);
+    if (themeId) primary.push({ theme_id: themeId, item_id: a.itemId, score: clamp(a.score) });
+    for (const s of a.secondary) {
+      const secondaryId = target.get(s.themeId);
+      if (secondaryId && secondaryId !== themeId)
+        secondary.push({ theme_id: secondaryId, item_id: a.itemId, score: clamp(s.score) });
+    }
+  }
+
+  // The run's items lose their old automatic rows; the analyst's rows stay.
+  // Chosen by the run's filters rather than a list of ids: a list joined to the table made the
+  // planner re-read it per row (3,000 items: 25 s on PGlite). An item approved during the run has
+  // no automatic rows yet, so the same filters select the same rows to replace.
+  await tx.sql`
+    delete from public.theme_assignments a
+    using public.input_items i
+    where i.id = a.input_item_id and a.consultation_id = ${consultationId} and a.source = 'auto'
+      and i.consultation_id = ${consultationId} and i.status = 'approved'
+      and (${filters.audience ?? null}::public.audience is null or i.audience = ${filters.audience ?? null}::public.audience)
+      and (${filters.channel ?? null}::public.channel is null or i.channel = ${filters.channel ?? null}::public.channel)
+      and (${filters.questionId ?? null}::uuid is null or i.question_id = ${filters.questionId ?? null}::uuid)`;
+  // An item the analyst placed meanwhile keeps that place (not exists … is_primary).
+  // In batches: with the embedded database every statement runs on the server's thread, so one
+  // statement of 100,000 rows would stall every other request for half a minute.
+  let assigned = 0;
+  for (const batch of batches(primary)) {
+    const [row] = await tx.sql<{ n: number }>`
+      with added as (
+        insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, is_primary, score)
+        select r.theme_id, r.item_id, ${consultationId}::uuid, 'auto', true, r.score
+        from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r(theme_id uuid, item_id uuid, score real)
+        join public.input_items i on i.id = r.item_id and i.status = 'approved'
+        where not exists (
+          select 1 from public.theme_assignments x where x.input_item_id = r.item_id and x.is_primary
+        )
+        on conflict (theme_id, input_item_id) do nothing
+        returning 1
+      )
+      select count(*)::int as n from added`;
+    assigned += row?.n ?? 0;
+  }
+  for (const batch of batches(secondary))
+    await tx.sql`
+      insert into public.theme_assignments (theme_id, input_item_id, consultation_id, source, is_primary, score)
+      select r.theme_id, r.item_id, ${consultationId}::uuid, 'auto', false, r.score
+      from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r(theme_id uuid, item_id uuid, score real)
+      join public.input_items i on i.id = r.item_id and i.status = 'approved'
+      on conflict (theme_id, input_item_id) do nothing`;
+  const manualCount = result.assignments.filter((a) => a.manual).length;
+  return {
+    items: itemIds.length,
+    assigned: assigned + manualCount,
+    unassigned: itemIds.length - assigned - manualCount,
+    newThemes,
+  };
+}

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { becomeCaller } from './caller';
 import { DatabaseUnavailableError } from './errors';
@@ -25,14 +25,44 @@ function wrap(tx: Transaction): OwnerTx {
   });
 }
 
+/**
+ * Durability of the embedded database. PGlite starts Postgres with `-F` (fsync off), and its
+ * Node file system (Emscripten NODEFS) has no fsync at all: a commit is written to the operating
+ * system with write(2) before the query returns, so it survives the process being killed, but
+ * not a power cut or kernel crash. (`relaxedDurability` only concerns the browser file systems.)
+ * On disk we start Postgres without `-F`, with wal_sync_method=fsync, and give NODEFS a real
+ * fsync, so a commit is on disk before it is acknowledged and checkpoints sync the data files,
+ * as in any Postgres.
+ */
+const durableStartParams = [
+  ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+  '-c',
+  'wal_sync_method=fsync',
+];
+
+interface EmscriptenStream {
+  nfd?: number;
+}
+
+function enableFsync(pglite: PGlite): void {
+  const nodefs = (pglite as unknown as { Module?: { NODEFS?: { stream_ops?: Record<string, unknown> } } })
+    .Module?.NODEFS?.stream_ops;
+  if (!nodefs) throw new Error('PGlite internals changed: cannot enable fsync on the embedded database.');
+  nodefs.fsync = (stream: EmscriptenStream) => {
+    if (typeof stream.nfd === 'number') fsyncSync(stream.nfd);
+    return 0;
+  };
+}
+
 /** The embedded database: real Postgres in WebAssembly, persisted under .data/ by default. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir, startParams: durableStartParams } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     relaxedDurability: false,
   });
+  if (options.dataDir) enableFsync(pglite);
   const queue = new SerialQueue();
   let closed = false;
 

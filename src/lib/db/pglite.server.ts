@@ -1,4 +1,4 @@
-import { fsyncSync, mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { becomeCaller } from './caller';
 import { DatabaseUnavailableError } from './errors';
@@ -54,6 +54,32 @@ function enableFsync(pglite: PGlite): void {
   };
 }
 
+/** `<dataDir>.pid`: which process has the embedded database open (removed when it closes). */
+export function pidFile(dataDir: string): string {
+  return `${dataDir.replace(/[/\\]+$/, '')}.pid`;
+}
+
+/**
+ * The id of another live process that has the data directory open, if any. PGlite itself does not
+ * lock its directory (its postmaster.pid holds a fixed number), so backup and restore ask this.
+ */
+export function openedByOtherProcess(dataDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile(dataDir), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    // EPERM: alive, but someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
+}
+
 /** The embedded database: real Postgres in WebAssembly, persisted under .data/ by default. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -62,7 +88,10 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     relaxedDurability: false,
   });
-  if (options.dataDir) enableFsync(pglite);
+  if (options.dataDir) {
+    enableFsync(pglite);
+    writeFileSync(pidFile(options.dataDir), `${process.pid}\n`);
+  }
   const queue = new SerialQueue();
   let closed = false;
 
@@ -91,6 +120,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       // Let queued work finish, then flush to disk.
       await queue.run(async () => undefined);
       await pglite.close();
+      if (options.dataDir) rmSync(pidFile(options.dataDir), { force: true });
     },
   };
 }

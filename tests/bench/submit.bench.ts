@@ -69,14 +69,14 @@ async function drive(server: RunningServer, concurrency: number, acknowledgedIds
         // One request at a time per connection, so the connection's context holds its id.
         setupRequest: (request, context) => {
           const form = residentForm();
-          context.submissionId = form.submissionId;
+          (context as { submissionId?: string }).submissionId = form.submissionId;
           return { ...request, body: form.body };
         },
         onResponse: (status, _body, context, headers) => {
           const cookie = String(headers?.['set-cookie'] ?? '');
           if (status === 303 && /dm_bedankt=[A-Z0-9]{4}-[A-Z0-9]{4}/.test(cookie)) {
             acknowledged++;
-            acknowledgedIds.push(String(context.submissionId));
+            acknowledgedIds.push(String((context as { submissionId?: string }).submissionId));
           } else other++;
         },
       },

@@ -72,9 +72,12 @@ export interface RunningServer {
  * Starts `node src/cli/serve.mjs` and waits until /api/health answers 200 (which also opens and
  * migrates the database). `env` adds to this process's environment.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  { timeoutMs = 120_000, nodeArgs = [] }: { timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'src', 'cli', 'serve.mjs')], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'src', 'cli', 'serve.mjs')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -10,7 +10,7 @@
  * Needs the production build; it is made once when dist/ is older than the sources.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,7 @@ import {
   submitPath,
 } from '../../support/server';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'dm-crash-'));
+const dataDir = path.join(tmpdir(), `dm-crash-${process.pid}-${Date.now()}`);
 const env = { DATA_DIR: dataDir, DATABASE_URL: '', DEMO_SEED: 'false' };
 const servers: RunningServer[] = [];
 
@@ -38,12 +38,6 @@ async function start(): Promise<RunningServer> {
   servers.push(server);
   return server;
 }
-
-beforeAll(() => ensureBuilt(), 300_000);
-afterAll(async () => {
-  for (const server of servers) if (server.process.exitCode === null) server.process.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 interface Sent {
   submissionId: string;
@@ -69,6 +63,12 @@ async function openDataDir(): Promise<PGlite> {
 }
 
 describe.skipIf(driver !== 'pglite')('the server on the embedded database', () => {
+  beforeAll(() => ensureBuilt(), 300_000);
+  afterAll(async () => {
+    for (const server of servers) if (server.process.exitCode === null) server.process.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   test('loses no acknowledged submission when killed mid-burst', { timeout: 240_000 }, async () => {
     let server = await start();
     const forms: Sent[] = Array.from({ length: 400 }, () => residentForm());

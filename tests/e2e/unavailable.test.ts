@@ -126,6 +126,8 @@ test.describe('a submit while the database is down', () => {
     test.setTimeout(90_000);
     const base = `http://localhost:${appPort}`;
     await page.goto(`${base}/meedoen/inwoner`);
+    // Typed before the island hydrates, the text would be reset by it: wait for hydration.
+    await page.locator('astro-island:not([ssr])').first().waitFor();
     await page.getByRole('textbox').first().fill('Zelf blijven koken, met een beetje hulp.');
     // To the last step, where the consent box and the send button are.
     while (

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openedByOtherProcess, openPglite } from './pglite.server';
+import { openedByOtherProcess, openPglite, pidFile } from './pglite.server';
 
 /** Refused: the database is open elsewhere, the target exists, or the file is not a backup. */
 export class BackupRefusedError extends Error {
@@ -17,7 +17,8 @@ function refuseIfInUse(dataDir: string): void {
   const pid = openedByOtherProcess(dataDir);
   if (pid)
     throw new BackupRefusedError(
-      `The embedded database is in use by process ${pid}. Stop the server (npm start) first.`,
+      `The embedded database is in use by process ${pid}. Stop the server (npm start) first ` +
+        `(if no server runs, that process is something else: delete ${pidFile(dataDir)}).`,
     );
 }
 

@@ -26,8 +26,9 @@ import { t } from './lib/i18n/nl';
 const staffArea = /^\/staff(\/|$)/;
 const publicStaffPages = new Set(['/staff/inloggen', '/staff/inloggen/']);
 
-function unavailable(pathname: string): Response {
-  if (isApiPath(pathname)) {
+/** 503; JSON for the API and for the answer form's own fetch (it shows the message). */
+function unavailable(pathname: string, wantsJson: boolean): Response {
+  if (isApiPath(pathname) || wantsJson) {
     const response = jsonMessage(503, 'error.unavailable.body');
     response.headers.set('retry-after', '60');
     return response;
@@ -140,7 +141,10 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   } catch (error) {
     if (isUnavailable(error)) {
       console.error('database unavailable:', error instanceof Error ? error.message : error);
-      return unavailable(pathname);
+      return unavailable(
+        pathname,
+        context.request.headers.get('accept')?.includes('application/json') ?? false,
+      );
     }
     throw error;
   }

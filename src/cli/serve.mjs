@@ -23,8 +23,13 @@
  *
  * The adapter stays in standalone mode, so `node dist/server/entry.mjs` still runs the site (as
  * before: uncompressed). A reverse proxy or CDN in front may compress too; this makes `npm start`
- * fast on its own. Shutdown is unchanged: the database closes on SIGINT/SIGTERM in the handler
- * bundle (src/lib/app/context.server.ts); this file adds no signal handlers.
+ * fast on its own.
+ *
+ * Graceful shutdown (SIGTERM, SIGINT): stop accepting connections, let requests in flight finish
+ * (at most SHUTDOWN_TIMEOUT_MS, default 10 s; idle keep-alive connections are closed at once and
+ * busy ones get `Connection: close`), then close the database (PGlite writes a shutdown
+ * checkpoint) and exit 0. A second signal exits at once with status 1. The bundle's own signal
+ * handlers (src/lib/app/context.server.ts) stand down when this server runs it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -323,6 +328,10 @@ export function createRequestListener({ clientDir, handler, assetsDir = '_astro'
 export async function startServer({ entry = path.resolve('dist', 'server', 'entry.mjs') } = {}) {
   // In standalone mode the bundle starts its own server on import, unless told not to.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  // The bundle registers its database closer here instead of its own signal handlers.
+  /** @type {{ close?: () => Promise<void> }} */
+  const shutdownHook = {};
+  /** @type {any} */ (globalThis)[Symbol.for('doemee.shutdown')] = shutdownHook;
   const bundle = await import(pathToFileURL(entry).href);
   // Standalone mode: the adapter's (files + pages) handler; middleware mode works as well.
   const { handler, options } = bundle;
@@ -334,7 +343,21 @@ export async function startServer({ entry = path.resolve('dist', 'server', 'entr
     path.dirname(entry),
     path.relative(fileURLToPath(options.server), fileURLToPath(options.client)),
   );
-  const listener = createRequestListener({ clientDir, handler, assetsDir: options.assets });
+  const serve = createRequestListener({ clientDir, handler, assetsDir: options.assets });
+  let inFlight = 0;
+  let stopping = false;
+  /** @type {() => void} */
+  let drained = () => undefined;
+  /** @type {Listener} */
+  const listener = (req, res) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (stopping && inFlight === 0) drained();
+    });
+    if (stopping) res.setHeader('Connection', 'close');
+    serve(req, res);
+  };
   const host =
     process.env.HOST ??
     (typeof options.host === 'boolean' ? (options.host ? '0.0.0.0' : 'localhost') : options.host);
@@ -356,6 +379,40 @@ export async function startServer({ entry = path.resolve('dist', 'server', 'entr
       resolve(undefined);
     });
   });
+
+  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  /** @param {NodeJS.Signals} signal */
+  const shutdown = async (signal) => {
+    if (stopping) {
+      console.error(`${signal} again: stopping now.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: no new requests; finishing ${inFlight} request(s) in progress.`);
+    server.close();
+    server.closeIdleConnections();
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const finished = await Promise.race([
+      new Promise((resolve) => {
+        drained = () => resolve(true);
+        if (inFlight === 0) resolve(true);
+      }),
+      new Promise((resolve) => setTimeout(resolve, timeoutMs, false).unref()),
+    ]);
+    clearInterval(idle);
+    if (!finished) console.error(`Still ${inFlight} request(s) after ${timeoutMs} ms: closing them.`);
+    server.closeAllConnections();
+    try {
+      await shutdownHook.close?.();
+      console.log('Database closed. Stopped.');
+      process.exit(finished ? 0 : 1);
+    } catch (error) {
+      console.error('Closing the database failed:', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
   return server;
 }
 

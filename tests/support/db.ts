@@ -6,7 +6,8 @@ import { openPglite } from '../../src/lib/db/pglite.server';
 import { openPostgres } from '../../src/lib/db/postgres.server';
 import type { Caller, Database, Tx } from '../../src/lib/db/types';
 
-export type TestDatabase = Database & { dispose(): Promise<void> };
+/** `url`: the connection string of a TCP database (for command-line tools under test). */
+export type TestDatabase = Database & { dispose(): Promise<void>; url?: string };
 
 export const driver = process.env.TEST_DB_DRIVER === 'postgres' ? 'postgres' : 'pglite';
 
@@ -25,6 +26,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   target.pathname = `/${name}`;
   const db = openPostgres({ url: target.toString(), max: 4 });
   return Object.assign(db, {
+    url: target.toString(),
     dispose: async () => {
       await db.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -33,8 +33,18 @@ export async function loadSessionSecret(env: Env): Promise<Uint8Array> {
 
 let context: Promise<AppContext> | undefined;
 
-/** On Ctrl-C or a stop signal, close the database first so PGlite flushes to disk. */
+/**
+ * Set by src/cli/serve.mjs before it loads the bundle: that server drains its requests on a stop
+ * signal and then closes the database through the function registered under this symbol.
+ */
+export const externalShutdown = Symbol.for('doemee.shutdown');
+
+/**
+ * On Ctrl-C or a stop signal, close the database first so PGlite flushes to disk. Only when the
+ * bundle runs on its own (`node dist/server/entry.mjs`); src/cli/serve.mjs shuts down gracefully.
+ */
 function closeOnExit(db: Database): void {
+  if ((globalThis as Record<symbol, unknown>)[externalShutdown]) return;
   const stop = (signal: NodeJS.Signals) => {
     db.close().finally(() => process.kill(process.pid, signal));
   };
@@ -62,5 +72,9 @@ export function getAppContext(): Promise<AppContext> {
 export async function closeAppContext(): Promise<void> {
   const current = context;
   context = undefined;
-  if (current) await (await current).db.close();
+  if (current) await (await current.catch(() => undefined))?.db.close();
 }
+
+// The server in src/cli/serve.mjs finds the closer here (it cannot import from the bundle).
+const hook = (globalThis as Record<symbol, unknown>)[externalShutdown];
+if (hook && typeof hook === 'object') (hook as { close?: () => Promise<void> }).close = closeAppContext;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { fsync, fsyncSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { becomeCaller } from './caller';
 import { DatabaseUnavailableError } from './errors';
@@ -25,20 +25,159 @@ function wrap(tx: Transaction): OwnerTx {
   });
 }
 
+/**
+ * Durability of the embedded database. PGlite starts Postgres with `-F` (fsync off), and its
+ * Node file system (Emscripten NODEFS) has no fsync at all: a commit is written to the operating
+ * system with write(2) before the query returns, so it survives the process being killed, but
+ * not a power cut or kernel crash. (`relaxedDurability` only concerns the browser file systems.)
+ * On disk we start Postgres without `-F`, with wal_sync_method=fsync, and give NODEFS a real
+ * fsync, so checkpoints sync the data files and a commit is on disk before it is acknowledged,
+ * as in any Postgres.
+ *
+ * Group commit: Postgres asks for the write-ahead log to be synced at every commit. Those
+ * requests are noted (not done on the spot, which would block the one thread for a few ms per
+ * commit) and `durable()` syncs them with an asynchronous fsync after the transaction, while the
+ * next transactions already run; commits that finish meanwhile share the next fsync. Order is
+ * kept: before any other file is synced (data files at a checkpoint, pg_control) and before a
+ * log file is closed, the pending log syncs are done synchronously first.
+ */
+const durableStartParams = [
+  ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+  '-c',
+  'wal_sync_method=fsync',
+];
+
+interface EmscriptenStream {
+  nfd?: number;
+  path?: string;
+}
+
+type StreamOps = Record<string, unknown> & { close?: (stream: EmscriptenStream) => unknown };
+
+class WalSync {
+  /** Log files written since their last sync. */
+  #pending = new Set<number>();
+  /** Log files being synced asynchronously right now. */
+  #syncing = new Set<number>();
+  #requested = 0;
+  #synced = 0;
+  #inflight: Promise<void> | null = null;
+
+  install(pglite: PGlite): void {
+    const ops = (pglite as unknown as { Module?: { NODEFS?: { stream_ops?: StreamOps } } }).Module?.NODEFS
+      ?.stream_ops;
+    if (!ops || typeof ops.close !== 'function')
+      throw new Error('PGlite internals changed: cannot enable fsync on the embedded database.');
+    const close = ops.close.bind(ops);
+    ops.fsync = (stream: EmscriptenStream) => {
+      if (typeof stream.nfd !== 'number') return 0;
+      if (stream.path?.includes('/pg_wal/')) {
+        this.#pending.add(stream.nfd);
+        this.#requested++;
+      } else {
+        this.#syncPendingNow();
+        fsyncSync(stream.nfd);
+      }
+      return 0;
+    };
+    ops.close = (stream: EmscriptenStream) => {
+      const fd = stream.nfd;
+      if (typeof fd === 'number' && (this.#pending.has(fd) || this.#syncing.has(fd))) {
+        fsyncSync(fd);
+        this.#pending.delete(fd);
+      }
+      return close(stream);
+    };
+  }
+
+  #syncPendingNow(): void {
+    for (const fd of this.#pending) fsyncSync(fd);
+    this.#pending.clear();
+    // #syncing may still be in flight; a second sync of the same file is harmless.
+    for (const fd of this.#syncing) fsyncSync(fd);
+  }
+
+  /** Resolves once every log sync requested so far is done. */
+  async durable(): Promise<void> {
+    const target = this.#requested;
+    while (this.#synced < target) {
+      this.#inflight ??= this.#syncBatch().finally(() => {
+        this.#inflight = null;
+      });
+      await this.#inflight;
+    }
+  }
+
+  async #syncBatch(): Promise<void> {
+    const generation = this.#requested;
+    const fds = [...this.#pending];
+    this.#pending.clear();
+    for (const fd of fds) this.#syncing.add(fd);
+    try {
+      await Promise.all(
+        fds.map(
+          (fd) =>
+            new Promise<void>((resolve, reject) =>
+              fsync(fd, (error) => {
+                // EBADF: closed meanwhile, and synced before it was (see close above).
+                if (error && error.code !== 'EBADF') reject(error);
+                else resolve();
+              }),
+            ),
+        ),
+      );
+    } finally {
+      for (const fd of fds) this.#syncing.delete(fd);
+    }
+    this.#synced = Math.max(this.#synced, generation);
+  }
+}
+
+/** `<dataDir>.pid`: which process has the embedded database open (removed when it closes). */
+export function pidFile(dataDir: string): string {
+  return `${dataDir.replace(/[/\\]+$/, '')}.pid`;
+}
+
+/**
+ * The id of another live process that has the data directory open, if any. PGlite itself does not
+ * lock its directory (its postmaster.pid holds a fixed number), so backup and restore ask this.
+ */
+export function openedByOtherProcess(dataDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile(dataDir), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    // EPERM: alive, but someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
+}
+
 /** The embedded database: real Postgres in WebAssembly, persisted under .data/ by default. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir, startParams: durableStartParams } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     relaxedDurability: false,
   });
+  const wal = options.dataDir ? new WalSync() : undefined;
+  if (options.dataDir) {
+    wal?.install(pglite);
+    writeFileSync(pidFile(options.dataDir), `${process.pid}\n`);
+  }
   const queue = new SerialQueue();
   let closed = false;
 
-  const run = <T>(fn: (tx: OwnerTx) => Promise<T>, caller?: Caller): Promise<T> => {
-    if (closed) return Promise.reject(new DatabaseUnavailableError('The embedded database is closed.'));
-    return queue.run(() =>
+  const run = async <T>(fn: (tx: OwnerTx) => Promise<T>, caller?: Caller): Promise<T> => {
+    if (closed) throw new DatabaseUnavailableError('The embedded database is closed.');
+    const result = await queue.run(() =>
       pglite.transaction(async (raw) => {
         const tx = wrap(raw);
         if (caller) {
@@ -48,6 +187,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
         return fn(tx);
       }),
     );
+    // Committed: acknowledged only once the commit is on disk (shared fsync, see WalSync).
+    await wal?.durable();
+    return result;
   };
 
   return {
@@ -60,7 +202,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       closed = true;
       // Let queued work finish, then flush to disk.
       await queue.run(async () => undefined);
+      await wal?.durable();
       await pglite.close();
+      if (options.dataDir) rmSync(pidFile(options.dataDir), { force: true });
     },
   };
 }

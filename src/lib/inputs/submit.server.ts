@@ -81,12 +81,21 @@ async function store(
   );
   // Already stored by an earlier attempt: its answers came in the same transaction.
   if (inserted === 0) return false;
-  for (const [question, text] of answers) {
-    await tx.sql`
-      insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, kind, body, pii_spans)
-      values (${answerId(submission.submissionId, question.key)}, ${consultationId}, 'online', ${submission.audience},
-              ${submission.submissionId}, ${question.id}, 'answer', ${text}, ${JSON.stringify(detectPersonalData(text))}::jsonb)`;
-  }
+  // All answers in one statement (one round trip); the insert policy checks each row.
+  await tx.query(
+    `insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, kind, body, pii_spans)
+     select a.id, $1, 'online', $2, $3, a.question_id, 'answer', a.body, a.pii_spans::jsonb
+     from unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[]) as a(id, question_id, body, pii_spans)`,
+    [
+      consultationId,
+      submission.audience,
+      submission.submissionId,
+      answers.map(([question]) => answerId(submission.submissionId, question.key)),
+      answers.map(([question]) => question.id),
+      answers.map(([, text]) => text),
+      answers.map(([, text]) => JSON.stringify(detectPersonalData(text))),
+    ],
+  );
   if (submission.email) {
     // Kept apart from the answers on purpose: nothing links the address to what was said.
     await tx.sql`
@@ -139,14 +148,19 @@ export async function submitAnswers(
 
   try {
     return await db.transaction(anonymous, async (tx): Promise<SubmitResult> => {
-      const [consultation] = await tx.sql<{ id: string; open: boolean }>`
-        select id, (status = 'published' and now() >= opens_at and now() < closes_at) as open
-        from public.consultations where slug = ${consultationSlug}`;
+      // The consultation and the audience's questions in one round trip.
+      const rows = await tx.sql<QuestionRow & { consultation_id: string; open: boolean }>`
+        select c.id as consultation_id,
+               (c.status = 'published' and now() >= c.opens_at and now() < c.closes_at) as open,
+               q.id, q.key, q.required, q.max_length
+        from public.consultations c
+        left join public.questions q on q.consultation_id = c.id and q.audience = ${submission.audience}
+        where c.slug = ${consultationSlug}
+        order by q.position`;
+      const consultation = rows[0] && { id: rows[0].consultation_id, open: rows[0].open };
       if (!consultation) return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
       if (!consultation.open) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
-      const questions = await tx.sql<QuestionRow>`
-        select id, key, required, max_length from public.questions
-        where consultation_id = ${consultation.id} and audience = ${submission.audience} order by position`;
+      const questions = rows.filter((r) => r.id !== null);
       if (questions.length === 0)
         return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
       const { errors, answers } = checkAnswers(submission, questions);

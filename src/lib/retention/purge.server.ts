@@ -1,0 +1,59 @@
+import { service } from '../db/caller';
+import type { Database } from '../db/types';
+
+export interface RetentionCounts {
+  /** Consultations whose retention date has passed. */
+  consultations: number;
+  contactEmails: number;
+  outboxMessages: number;
+  originals: number;
+}
+
+/**
+ * The retention job (AVG): after a consultation's `retention_until` date, deletes its contact
+ * e-mail addresses (contact_emails, and mail_outbox rows, which hold addresses too) and the
+ * unredacted originals of its input (input_originals); originals also go once their own
+ * `purge_after` date has passed. "After" means from the day after the date on.
+ *
+ * One transaction as the service caller; idempotent (a second run deletes nothing). Writes one
+ * audit row per run with the counts only, never an address or a text. Consultations without a
+ * retention date keep their addresses (set `retentionUntil` in content/consultations/*.yaml).
+ */
+export async function purgeExpired(db: Database): Promise<RetentionCounts> {
+  return db.transaction(service, async (tx) => {
+    const [row] = await tx.sql<RetentionCounts & { ids: string[] }>`
+      with expired as (
+        select id from public.consultations
+        where retention_until is not null and retention_until < current_date
+      ),
+      emails as (
+        delete from public.contact_emails where consultation_id in (select id from expired) returning 1
+      ),
+      outbox as (
+        delete from public.mail_outbox where consultation_id in (select id from expired) returning 1
+      ),
+      originals as (
+        delete from public.input_originals o
+        using public.input_items i
+        where i.id = o.input_item_id
+          and (o.purge_after < current_date or i.consultation_id in (select id from expired))
+        returning 1
+      )
+      select (select count(*)::int from expired) as consultations,
+             (select count(*)::int from emails) as "contactEmails",
+             (select count(*)::int from outbox) as "outboxMessages",
+             (select count(*)::int from originals) as originals,
+             (select coalesce(array_agg(id::text), '{}') from expired) as ids`;
+    const counts: RetentionCounts = {
+      consultations: row?.consultations ?? 0,
+      contactEmails: row?.contactEmails ?? 0,
+      outboxMessages: row?.outboxMessages ?? 0,
+      originals: row?.originals ?? 0,
+    };
+    await tx.sql`
+      insert into public.audit_log (actor_role, action, entity, detail)
+      values ('service_role', 'retention.purge', 'consultations',
+              ${JSON.stringify({ ...counts, expiredConsultations: row?.ids ?? [] })}::jsonb)`;
+    return counts;
+  });
+}

@@ -1,0 +1,248 @@
+/**
+ * npm run bench:submit — the public submit endpoint under load, on the production server.
+ *
+ * For the embedded database, and for DATABASE_URL when set (a fresh database made next to it and
+ * dropped afterwards): builds when needed, starts src/cli/serve.mjs, drives POST /meedoen/inwoner
+ * with autocannon at rising concurrency (each request a new browser id and the double-submit CSRF
+ * cookie and field, as a browser sends them), prints throughput and p50/p99 latency per level,
+ * then stops the server and inserts the same rows through the same driver in a plain loop (the raw
+ * insert rate) and prints the ratio app/raw. Afterwards it counts: every acknowledged submission
+ * (303 with a reference code) must be in the database with its answers.
+ *
+ * Rate limits are set far above the load (RATE_LIMIT_*_PER_MINUTE=1000000): this measures the
+ * submit path, not the limiter. Prints figures; asserts no timing. Exit status 1 when a request
+ * failed or an acknowledged submission is missing.
+ *
+ * BENCH_SECONDS (default 8) per level; BENCH_LEVELS (default 1,8,32,64).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { openPglite } from '../../src/lib/db/pglite.server';
+import { openPostgres } from '../../src/lib/db/postgres.server';
+import type { Database } from '../../src/lib/db/types';
+import { answerId, referenceCode } from '../../src/lib/inputs/reference';
+import { detectPersonalData } from '../../src/lib/privacy';
+import {
+  ensureBuilt,
+  formHeaders,
+  type RunningServer,
+  residentForm,
+  startServer,
+  stopServer,
+  submitPath,
+} from '../support/server';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const levels = (process.env.BENCH_LEVELS ?? '1,8,32,64').split(',').map(Number);
+const rateLimits = {
+  RATE_LIMIT_SUBMIT_PER_MINUTE: '1000000',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  RATE_LIMIT_SIGNIN_PER_MINUTE: '1000000',
+};
+
+interface Level {
+  concurrency: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  acknowledged: number;
+  errors: number;
+}
+
+/** Runs one level; the ids of acknowledged submissions go into `acknowledgedIds`. */
+async function drive(server: RunningServer, concurrency: number, acknowledgedIds: string[]): Promise<Level> {
+  let acknowledged = 0;
+  let other = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections: concurrency,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: submitPath,
+        headers: formHeaders(server.url),
+        // One request at a time per connection, so the connection's context holds its id.
+        setupRequest: (request, context) => {
+          const form = residentForm();
+          (context as { submissionId?: string }).submissionId = form.submissionId;
+          return { ...request, body: form.body };
+        },
+        onResponse: (status, _body, context, headers) => {
+          const cookie = String(headers?.['set-cookie'] ?? '');
+          if (status === 303 && /dm_bedankt=[A-Z0-9]{4}-[A-Z0-9]{4}/.test(cookie)) {
+            acknowledged++;
+            acknowledgedIds.push(String((context as { submissionId?: string }).submissionId));
+          } else other++;
+        },
+      },
+    ],
+  });
+  return {
+    concurrency,
+    perSecond: acknowledged / (result.duration || seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    acknowledged,
+    errors: result.errors + result.timeouts + other,
+  };
+}
+
+/** The same rows the endpoint writes (a submission and its three answers), as plain inserts. */
+async function rawInserts(db: Database, concurrency: number): Promise<number> {
+  const [consultation] = await db.asOwner(
+    (tx) => tx.sql<{ id: string }>`select id from public.consultations where slug = 'krachtig-oud-worden'`,
+  );
+  const questions = await db.asOwner(
+    (tx) =>
+      tx.sql<{ id: string; key: string }>`
+      select id, key from public.questions where consultation_id = ${consultation?.id} and audience = 'inwoner'`,
+  );
+  const secret = new TextEncoder().encode('raw-insert-reference-codes');
+  const insertOne = async () => {
+    const form = residentForm();
+    await db.asOwner(async (tx) => {
+      await tx.query(
+        `insert into public.submissions (id, consultation_id, audience, channel, consent_at, reference_code)
+         values ($1, $2, 'inwoner', 'online', now(), $3)`,
+        [form.submissionId, consultation?.id, referenceCode(secret, form.submissionId)],
+      );
+      for (const [key, text] of Object.entries(form.answers)) {
+        const question = questions.find((q) => q.key === key);
+        await tx.query(
+          `insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, kind, body, pii_spans)
+           values ($1, $2, 'online', 'inwoner', $3, $4, 'answer', $5, $6::jsonb)`,
+          [
+            answerId(form.submissionId, key),
+            consultation?.id,
+            form.submissionId,
+            question?.id,
+            text,
+            JSON.stringify(detectPersonalData(text)),
+          ],
+        );
+      }
+    });
+  };
+  const started = performance.now();
+  let done = 0;
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await insertOne();
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function countStored(db: Database, ids: string[]): Promise<{ stored: number; complete: number }> {
+  const [row] = await db.asOwner(
+    (tx) =>
+      tx.sql<{ stored: number; complete: number }>`
+      select count(*)::int as stored,
+             count(*) filter (where (select count(*) from public.input_items i where i.submission_id = s.id) = 3)::int
+               as complete
+      from public.submissions s where s.id = any(${ids}::uuid[])`,
+  );
+  return row ?? { stored: 0, complete: 0 };
+}
+
+async function run(
+  label: string,
+  env: Record<string, string>,
+  open: () => Promise<Database>,
+  rawConcurrency: number,
+) {
+  console.log(`\n${label}`);
+  const server = await startServer({ ...env, ...rateLimits, DEMO_SEED: 'false' });
+  // Warm up: JIT, prepared statements, the pool.
+  await drive(server, 8, []).catch(() => undefined);
+  const ids: string[] = [];
+  const results: Level[] = [];
+  let acknowledged = 0;
+  for (const concurrency of levels) {
+    const level = await drive(server, concurrency, ids);
+    acknowledged += level.acknowledged;
+    results.push(level);
+    console.log(
+      `  concurrency ${String(concurrency).padStart(2)}: ${level.perSecond.toFixed(0).padStart(6)} submissions/s` +
+        `  p50 ${String(level.p50).padStart(4)} ms  p99 ${String(level.p99).padStart(4)} ms` +
+        `  (${level.acknowledged} acknowledged, ${level.errors} errors)`,
+    );
+  }
+  const stopped = await stopServer(server);
+  const db = await open();
+  try {
+    const { stored, complete } = await countStored(db, ids);
+    const raw = await rawInserts(db, rawConcurrency);
+    const best = Math.max(...results.map((r) => r.perSecond));
+    const errors = results.reduce((n, r) => n + r.errors, 0);
+    console.log(
+      `  raw inserts (same rows, same driver, ${rawConcurrency} at a time): ${raw.toFixed(0)} submissions/s;` +
+        ` app/raw ${(best / raw).toFixed(2)} (best level)`,
+    );
+    console.log(
+      `  ${acknowledged} acknowledged, of which ${stored} stored with ${complete} complete (all answers);` +
+        ` ${errors} errors; server exit ${stopped.code}`,
+    );
+    if (errors > 0 || stored !== acknowledged || complete !== stored || stopped.code !== 0) {
+      console.log('  FAILED: errors, or an acknowledged submission missing or incomplete');
+      process.exitCode = 1;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+console.log(
+  `Submit benchmark: ${seconds} s per level, concurrency ${levels.join(', ')}; rate limits set to 1,000,000/min.` +
+    ' The machine is shared: figures vary with what else runs.',
+);
+ensureBuilt(console.log);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'dm-bench-submit-'));
+try {
+  await run(
+    'embedded (PGlite)',
+    { DATA_DIR: dataDir, DATABASE_URL: '' },
+    () => openPglite({ dataDir: path.join(dataDir, 'pglite') }),
+    // Several writers, so commits share their fsync as the server's do (PGlite runs them in turn).
+    8,
+  );
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const url = process.env.DATABASE_URL;
+if (url) {
+  const name = `dm_bench_submit_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const pool = Number(process.env.DATABASE_POOL_MAX ?? 10);
+  try {
+    await run(
+      `TCP PostgreSQL (fresh database ${name}, pool ${pool})`,
+      {
+        DATABASE_URL: target.toString(),
+        DATABASE_POOL_MAX: String(pool),
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dm-bench-pg-')),
+      },
+      async () => openPostgres({ url: target.toString(), max: pool }),
+      pool,
+    );
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log('\nTCP PostgreSQL skipped: set DATABASE_URL to measure it.');
+}

@@ -12,9 +12,6 @@ interface ItemRow {
   stop_name: string | null;
   question: string | null;
   body: string;
-  primary_theme: string | null;
-  primary_score: number | null;
-  secondary: { label: string; score: number }[] | string;
 }
 
 export const defaultBatchSize = 2000;
@@ -33,43 +30,70 @@ export async function* streamItems(
 ): AsyncGenerator<ExportItem> {
   let cursor: { at: string; id: string } | null = null;
   for (;;) {
-    const p = new Params();
-    const ctes = themeCtes(scope, p);
-    const where = itemFilter(scope, p);
-    const after = cursor
-      ? `and (i.created_at, i.id) > (${p.add(cursor.at)}::text::timestamptz, ${p.add(cursor.id)}::uuid)`
-      : '';
-    const limit = p.add(batchSize);
-    const text = `with ${ctes}
-      select i.id, i.created_at::text as cursor_at, i.created_at, i.channel::text as channel,
-             i.audience::text as audience, i.kind::text as kind, st.name as stop_name,
-             coalesce(q.prompt, tp.label) as question, i.body,
-             pt.label as primary_theme, pt.score as primary_score,
-             (select coalesce(jsonb_agg(jsonb_build_object('label', th2.label, 'score', a2.score)
-                       order by a2.score desc, th2.label), '[]'::jsonb)
-              from asg a2 join th th2 on th2.id = a2.theme_id
-              where a2.input_item_id = i.id and not a2.is_primary) as secondary
-      from public.input_items i
-      left join public.roadtour_stops st on st.id = i.stop_id
-      left join public.questions q on q.id = i.question_id
-      left join public.topics tp on tp.id = i.topic_id
-      left join lateral (
-        select th1.label, a1.score from asg a1 join th th1 on th1.id = a1.theme_id
-        where a1.input_item_id = i.id and a1.is_primary limit 1
-      ) pt on true
-      where ${where} ${after}
-      order by i.created_at, i.id
-      limit ${limit}::int`;
-    const rows = await db.run((tx) => tx.query<ItemRow>(text, p.values));
-    for (const row of rows) yield toItem(row);
+    const batch = (): { text: string; params: Params } => {
+      const p = new Params();
+      const where = itemFilter(scope, p);
+      const after = cursor
+        ? `and (i.created_at, i.id) > (${p.add(cursor.at)}::text::timestamptz, ${p.add(cursor.id)}::uuid)`
+        : '';
+      return {
+        text: `${where} ${after} order by i.created_at, i.id limit ${p.add(batchSize)}::int`,
+        params: p,
+      };
+    };
+    const { rows, assignments } = await db.run(async (tx) => {
+      const items = batch();
+      const rows = await tx.query<ItemRow>(
+        `select i.id, i.created_at::text as cursor_at, i.created_at, i.channel::text as channel,
+                i.audience::text as audience, i.kind::text as kind, st.name as stop_name,
+                coalesce(q.prompt, tp.label) as question, i.body
+         from public.input_items i
+         left join public.roadtour_stops st on st.id = i.stop_id
+         left join public.questions q on q.id = i.question_id
+         left join public.topics tp on tp.id = i.topic_id
+         where ${items.text}`,
+        items.params.values,
+      );
+      if (rows.length === 0) return { rows, assignments: [] };
+      // The same batch again (cheap: an index range) to fetch its theme assignments in one go,
+      // instead of a subquery per item.
+      const again = batch();
+      const ctes = themeCtes(scope, again.params);
+      const assignments = await tx.query<AssignmentRow>(
+        `with ${ctes}
+         select asg.input_item_id, th.label, asg.is_primary, asg.score
+         from asg join th on th.id = asg.theme_id
+         where asg.input_item_id in (select i.id from public.input_items i where ${again.text})`,
+        again.params.values,
+      );
+      return { rows, assignments };
+    });
+    const byItem = new Map<string, AssignmentRow[]>();
+    for (const a of assignments) {
+      const list = byItem.get(a.input_item_id);
+      if (list) list.push(a);
+      else byItem.set(a.input_item_id, [a]);
+    }
+    for (const row of rows) yield toItem(row, byItem.get(row.id) ?? []);
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1] as ItemRow;
     cursor = { at: last.cursor_at, id: last.id };
   }
 }
 
-function toItem(row: ItemRow): ExportItem {
-  const secondary = typeof row.secondary === 'string' ? JSON.parse(row.secondary) : row.secondary;
+interface AssignmentRow {
+  input_item_id: string;
+  label: string;
+  is_primary: boolean;
+  score: number;
+}
+
+function toItem(row: ItemRow, assignments: AssignmentRow[]): ExportItem {
+  const primary = assignments.find((a) => a.is_primary);
+  const secondary = assignments
+    .filter((a) => !a.is_primary)
+    .map((a) => ({ label: a.label, score: Number(a.score) }))
+    .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
   return {
     id: row.id,
     createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
@@ -79,11 +103,8 @@ function toItem(row: ItemRow): ExportItem {
     stop: row.stop_name,
     question: row.question,
     body: row.body,
-    primaryTheme: row.primary_theme,
-    primaryScore: row.primary_score === null ? null : Number(row.primary_score),
-    secondaryThemes: (secondary as { label: string; score: number }[]).map((s) => ({
-      label: s.label,
-      score: Number(s.score),
-    })),
+    primaryTheme: primary?.label ?? null,
+    primaryScore: primary ? Number(primary.score) : null,
+    secondaryThemes: secondary,
   };
 }

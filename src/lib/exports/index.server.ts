@@ -32,7 +32,8 @@ export async function startExport(
 ): Promise<PreparedExport> {
   const { format, ...filters } = request;
   const { report, scope } = await prepareExport(db, format, filters);
-  const items = () => streamItems(db, scope, options.batchSize);
+  const labels = new Map(report.themes.map((t) => [t.id, t.label]));
+  const items = () => streamItems(db, scope, labels, options.batchSize);
   const write = (out: Writable): Promise<number> => {
     switch (format) {
       case 'docx':

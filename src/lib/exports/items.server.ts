@@ -26,6 +26,8 @@ export const defaultBatchSize = 2000;
 export async function* streamItems(
   db: CallerDb,
   scope: Scope,
+  /** Theme id → label of the export's themes (from the report), so rows need not carry labels. */
+  themeLabels: ReadonlyMap<string, string>,
   batchSize = defaultBatchSize,
 ): AsyncGenerator<ExportItem> {
   let cursor: { at: string; id: string } | null = null;
@@ -55,16 +57,16 @@ export async function* streamItems(
         items.params.values,
       );
       if (rows.length === 0) return { rows, assignments: [] };
-      // The same batch again (cheap: an index range) to fetch its theme assignments in one go,
-      // instead of a subquery per item.
-      const again = batch();
-      const ctes = themeCtes(scope, again.params);
+      // The batch's theme assignments in one query (ids bound as one text value, which both
+      // drivers pass the same way), instead of a subquery per item.
+      const p = new Params();
+      const ids = p.add(rows.map((r) => r.id).join(','));
+      const ctes = themeCtes(scope, p);
       const assignments = await tx.query<AssignmentRow>(
         `with ${ctes}
-         select asg.input_item_id, th.label, asg.is_primary, asg.score
-         from asg join th on th.id = asg.theme_id
-         where asg.input_item_id in (select i.id from public.input_items i where ${again.text})`,
-        again.params.values,
+         select asg.input_item_id, asg.theme_id, asg.is_primary, asg.score from asg
+         where asg.input_item_id = any (string_to_array(${ids}::text, ',')::uuid[])`,
+        p.values,
       );
       return { rows, assignments };
     });
@@ -74,25 +76,38 @@ export async function* streamItems(
       if (list) list.push(a);
       else byItem.set(a.input_item_id, [a]);
     }
-    for (const row of rows) yield toItem(row, byItem.get(row.id) ?? []);
+    for (const row of rows) yield toItem(row, byItem.get(row.id) ?? [], themeLabels);
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1] as ItemRow;
     cursor = { at: last.cursor_at, id: last.id };
   }
 }
 
+function batch(
+  scope: Scope,
+  cursor: { at: string; id: string } | null,
+  size: number,
+): { text: string; params: Params } {
+  const p = new Params();
+  const where = itemFilter(scope, p);
+  const after = cursor
+    ? `and (i.created_at, i.id) > (${p.add(cursor.at)}::text::timestamptz, ${p.add(cursor.id)}::uuid)`
+    : '';
+  return { text: `${where} ${after} order by i.created_at, i.id limit ${p.add(size)}::int`, params: p };
+}
+
 interface AssignmentRow {
   input_item_id: string;
-  label: string;
+  theme_id: string;
   is_primary: boolean;
   score: number;
 }
 
-function toItem(row: ItemRow, assignments: AssignmentRow[]): ExportItem {
+function toItem(row: ItemRow, assignments: AssignmentRow[], labels: ReadonlyMap<string, string>): ExportItem {
   const primary = assignments.find((a) => a.is_primary);
   const secondary = assignments
     .filter((a) => !a.is_primary)
-    .map((a) => ({ label: a.label, score: Number(a.score) }))
+    .map((a) => ({ label: labels.get(a.theme_id) ?? '', score: Number(a.score) }))
     .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
   return {
     id: row.id,
@@ -103,7 +118,7 @@ function toItem(row: ItemRow, assignments: AssignmentRow[]): ExportItem {
     stop: row.stop_name,
     question: row.question,
     body: row.body,
-    primaryTheme: primary?.label ?? null,
+    primaryTheme: primary ? (labels.get(primary.theme_id) ?? null) : null,
     primaryScore: primary ? Number(primary.score) : null,
     secondaryThemes: secondary,
   };

@@ -201,14 +201,6 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
     p.values,
   );
 
-  p = new Params();
-  ctes = themeCtes(scope, p);
-  const [withTheme] = await tx.query<{ n: number }>(
-    `with ${ctes} select count(*)::int as n from public.input_items i
-     where ${filtered(p)} and exists (select 1 from asg where asg.input_item_id = i.id)`,
-    p.values,
-  );
-
   const themes = new Map<
     string,
     ReportTheme & { byAudience: Record<string, number>; byChannel: Record<string, number> }
@@ -248,7 +240,8 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
         (sum, s) => sum + (s.status === 'completed' ? (s.actualParticipants ?? 0) : 0),
         0,
       ),
-      itemsWithTheme: withTheme?.n ?? 0,
+      // Every assigned item has exactly one main theme (a unique index says so).
+      itemsWithTheme: [...themes.values()].reduce((sum, t) => sum + t.mentions, 0),
     },
     byAudience,
     byChannel: byChannel as Breakdown,

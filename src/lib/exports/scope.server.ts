@@ -25,7 +25,7 @@ export class Params {
 export function themeCtes(scope: Scope, p: Params): string {
   const c = p.add(scope.consultationId);
   if (!scope.snapshotId) {
-    return `th as not materialized (
+    return `th as materialized (
         select t.id, t.label, t.description_md, t.reaction_md, t.position::int as position
         from public.themes t where t.consultation_id = ${c}::uuid and t.status = 'active'
       ),

@@ -96,6 +96,18 @@ describe('exports read back with real parsers', () => {
     expect(texts).toContain('GEREDIGEERD [naam verwijderd]');
     for (const f of formulas) expect(texts).toContain(`'${f}`);
     for (const r of rows) expect(r.getCell(7).type).toBe(ExcelJS.ValueType.String);
+    // Main and second themes as the database has them (active themes only).
+    const [themed] = await db.asOwner(
+      (tx) =>
+        tx.sql<{ primary: number; secondary: number }>`
+        select count(*) filter (where a.is_primary)::int as primary,
+               count(distinct a.input_item_id) filter (where not a.is_primary)::int as secondary
+        from public.theme_assignments a join public.themes t on t.id = a.theme_id and t.status = 'active'
+        join public.input_items i on i.id = a.input_item_id and i.status = 'approved'`,
+    );
+    expect(rows.filter((r) => r.getCell(8).value).length).toBe(themed?.primary);
+    expect(rows.filter((r) => r.getCell(10).value).length).toBe(themed?.secondary);
+    expect(themed?.secondary).toBeGreaterThan(0);
     // ids are unique: the keyset batches neither skip nor repeat rows.
     expect(new Set(rows.map((r) => r.getCell(1).value)).size).toBe(rows.length);
 

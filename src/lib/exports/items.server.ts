@@ -32,19 +32,8 @@ export async function* streamItems(
 ): AsyncGenerator<ExportItem> {
   let cursor: { at: string; id: string } | null = null;
   for (;;) {
-    const batch = (): { text: string; params: Params } => {
-      const p = new Params();
-      const where = itemFilter(scope, p);
-      const after = cursor
-        ? `and (i.created_at, i.id) > (${p.add(cursor.at)}::text::timestamptz, ${p.add(cursor.id)}::uuid)`
-        : '';
-      return {
-        text: `${where} ${after} order by i.created_at, i.id limit ${p.add(batchSize)}::int`,
-        params: p,
-      };
-    };
     const { rows, assignments } = await db.run(async (tx) => {
-      const items = batch();
+      const items = batch(scope, cursor, batchSize);
       const rows = await tx.query<ItemRow>(
         `select i.id, i.created_at::text as cursor_at, i.created_at, i.channel::text as channel,
                 i.audience::text as audience, i.kind::text as kind, st.name as stop_name,

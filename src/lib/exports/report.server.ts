@@ -164,6 +164,7 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
 
   p = new Params();
   let ctes = themeCtes(scope, p);
+  // Counted per theme id first (the big join), the theme texts joined to the few result rows.
   const themeRows = await tx.query<{
     id: string;
     label: string;
@@ -174,13 +175,15 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
     is_primary: boolean | null;
     n: number;
   }>(
-    `with ${ctes}, items as (select i.id, i.audience, i.channel from public.input_items i where ${filtered(p)})
-     select th.id, th.label, th.description_md, th.reaction_md, items.audience::text as audience,
-            items.channel::text as channel, asg.is_primary, count(items.id)::int as n
-     from th
-     left join asg on asg.theme_id = th.id
-     left join items on items.id = asg.input_item_id
-     group by th.id, th.label, th.description_md, th.reaction_md, th.position, 5, 6, 7
+    `with ${ctes}, counted as (
+       select asg.theme_id, i.audience::text as audience, i.channel::text as channel, asg.is_primary, count(*)::int as n
+       from asg join public.input_items i on i.id = asg.input_item_id
+       where ${filtered(p)}
+       group by 1, 2, 3, 4
+     )
+     select th.id, th.label, th.description_md, th.reaction_md, c.audience, c.channel, c.is_primary,
+            coalesce(c.n, 0) as n
+     from th left join counted c on c.theme_id = th.id
      order by th.position, th.label`,
     p.values,
   );
@@ -189,15 +192,19 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
   ctes = themeCtes(scope, p);
   const quoteRows = await tx.query<{ theme_id: string; body: string; audience: string; channel: string }>(
     `with ${ctes}, ranked as (
-       select asg.theme_id, i.body, i.audience::text as audience, i.channel::text as channel, asg.score, i.id,
+       select asg.theme_id, i.audience, asg.score, i.id,
               row_number() over (partition by asg.theme_id, i.audience order by asg.score desc, i.id) as per_audience
        from asg join public.input_items i on i.id = asg.input_item_id
        where asg.is_primary and length(i.body) <= ${p.add(maxQuoteLength)}::int and ${filtered(p)}
      ), spread as (
-       select *, row_number() over (partition by theme_id order by per_audience, score desc, id) as rank from ranked
+       -- At most five per theme and audience go on to the second ranking; texts are fetched last.
+       select *, row_number() over (partition by theme_id order by per_audience, score desc, id) as rank
+       from ranked where per_audience <= ${p.add(quotesPerTheme)}::int
      )
-     select theme_id, body, audience, channel from spread where rank <= ${p.add(quotesPerTheme)}::int
-     order by theme_id, rank`,
+     select s.theme_id, q.body, q.audience::text as audience, q.channel::text as channel
+     from spread s join public.input_items q on q.id = s.id
+     where s.rank <= ${p.add(quotesPerTheme)}::int
+     order by s.theme_id, s.rank`,
     p.values,
   );
 

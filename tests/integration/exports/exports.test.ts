@@ -8,7 +8,7 @@ import type { ExportFormat, ExportRequest } from '../../../src/lib/exports/filte
 import { ExportError, startExport } from '../../../src/lib/exports/index.server';
 import { audienceName } from '../../../src/lib/exports/labels.nl';
 import { freshDatabase, type TestDatabase } from '../../support/db';
-import { buildFixture, Collect, type Fixture, formulas, secrets, slug } from './support';
+import { awkward, buildFixture, Collect, type Fixture, formulas, secrets, slug } from './support';
 
 let db: TestDatabase;
 let fx: Fixture;
@@ -141,6 +141,7 @@ describe('exports read back with real parsers', () => {
     const texts = records.map((r) => r['Tekst (zonder persoonsgegevens)'] as string);
     for (const f of formulas) expect(texts).toContain(`'${f}`);
     for (const t of texts) expect(t).not.toMatch(/^[=+\-@\t\r]/);
+    expect(texts).toContain(awkward);
     expectClean(buffer.toString('utf8'), await forbiddenTexts());
   });
 
@@ -155,6 +156,7 @@ describe('exports read back with real parsers', () => {
       expect(s).toMatch(/^\d(\.\d+)?$/);
     const texts = records.map((r) => r['Tekst (zonder persoonsgegevens)'] as string);
     for (const f of formulas) expect(texts).toContain(`'${f}`);
+    expect(texts).toContain(awkward);
     // An admin can read every row, but the export still holds approved text only.
     expectClean(buffer.toString('utf8'), await forbiddenTexts());
   });

@@ -17,6 +17,9 @@ export const secrets = {
   hidden: 'GEHEIM-VERBORGEN tekst',
 } as const;
 
+/** An approved text with every character CSV must quote: separators, quotes, a line break. */
+export const awkward = 'Eerste regel; met "aanhalingstekens", komma\nen een tweede regel';
+
 /** Approved texts that a spreadsheet would run as formulas if they were not neutralised. */
 export const formulas = ['=HYPERLINK("https://example.test","klik")', '+1+2', '-3+4', '@SUM(1,2)', '\t=1+1'];
 
@@ -63,6 +66,7 @@ export async function buildFixture(db: Database): Promise<Fixture> {
     (tx) =>
       tx.sql`update public.input_items set body = 'GEREDIGEERD [naam verwijderd]', status = 'approved' where id = ${redactedItem}`,
   );
+  await note(awkward, 'approved');
   const formulaItems: string[] = [];
   for (const f of formulas) formulaItems.push(await note(f, 'approved'));
   return { consultationId, redactedItem, formulaItems, callers };

@@ -14,7 +14,7 @@ interface ItemRow {
   body: string;
 }
 
-export const defaultBatchSize = 2000;
+export const defaultBatchSize = 5000;
 
 /**
  * The approved items of an export, oldest first, read in batches by keyset (created_at, id):

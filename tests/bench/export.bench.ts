@@ -8,6 +8,8 @@
 //   npm run bench -- export                          both sizes on PGlite
 //   EXPORT_BENCH_SIZES=10000 npm run bench -- export
 //   EXPORT_BENCH_DATABASE_URL=postgres://…/postgres  also on PostgreSQL (creates and drops a database per size)
+//   EXPORT_BENCH_PGLITE=false                        PostgreSQL only
+//   EXPORT_BENCH_FORMATS=xlsx,csv-nl                 some formats only
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,9 @@ import { startExport } from '../../src/lib/exports/index.server';
 import { migrationsDir, platformSql } from '../support/paths';
 import { seed } from './export-seed';
 
-const formats: ExportFormat[] = ['xlsx', 'csv-nl', 'csv', 'json', 'docx', 'md'];
+const formats = (process.env.EXPORT_BENCH_FORMATS ?? 'xlsx,csv-nl,csv,json,docx,md').split(
+  ',',
+) as ExportFormat[];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 class CountingSink extends Writable {
@@ -108,7 +112,7 @@ function runChildren(target: string, analyst: Caller, items: number): void {
 
 async function main(): Promise<void> {
   const sizes = (process.env.EXPORT_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-  for (const items of sizes) {
+  for (const items of process.env.EXPORT_BENCH_PGLITE === 'false' ? [] : sizes) {
     const dir = mkdtempSync(path.join(tmpdir(), 'dm-export-bench-'));
     try {
       const analyst = await prepare(await openPglite({ dataDir: dir }), items);

@@ -40,7 +40,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const levels = (process.env.BENCH_LEVELS ?? '1,8,32,64').split(',').map(Number);
 const rateLimits = {
   RATE_LIMIT_SUBMIT_PER_MINUTE: '1000000',
-  RATE_LIMIT_PER_MINUTE: '1000000',
+  RATE_LIMIT_POST_PER_MINUTE: '1000000',
   RATE_LIMIT_SIGNIN_PER_MINUTE: '1000000',
 };
 

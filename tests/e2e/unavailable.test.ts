@@ -6,7 +6,7 @@ import postgres from 'postgres';
 
 // A server whose database cannot be reached (nothing listens on port 1) must answer a clear
 // Dutch 503, never a stack trace. The built server from the web server step is reused.
-// Ports: E2E_PORT is the main test server, +1 the closed-consultation server, +2 this one.
+// Ports: E2E_PORT is the main test server, +1 the closed-consultation server, +2 and +3 these.
 const port = Number(process.env.E2E_PORT) + 2;
 let server: ChildProcess;
 
@@ -62,7 +62,7 @@ test.describe('a submit while the database is down', () => {
   const adminUrl = process.env.DATABASE_URL;
   test.skip(!adminUrl, 'needs DATABASE_URL (a PostgreSQL to put behind a breakable proxy)');
   const name = `dm_e2e_outage_${process.pid}`;
-  const appPort = Number(process.env.E2E_PORT) + 2;
+  const appPort = Number(process.env.E2E_PORT) + 3;
   let proxy: Server;
   let proxyPort = 0;
   let down = false;
@@ -102,6 +102,8 @@ test.describe('a submit while the database is down', () => {
         PORT: String(appPort),
         DATABASE_URL: viaProxy.toString(),
         AUTH_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+        // A test browser fills the form in milliseconds.
+        FORM_MIN_SECONDS: '0',
       },
       stdio: 'ignore',
     });

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './paths';
+import { issueFormToken } from '../../src/lib/abuse/form-token.server';
 
 const entry = path.join(repoRoot, 'dist', 'server', 'entry.mjs');
 
@@ -84,7 +85,10 @@ export async function startServer(
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
-      AUTH_JWT_SECRET: 'a-test-secret-of-at-least-thirty-two-characters',
+      AUTH_JWT_SECRET: testSecret,
+      // These servers measure and break the submit path itself: no rate limit, no waiting time.
+      RATE_LIMIT_SUBMIT_PER_MINUTE: '0',
+      FORM_MIN_SECONDS: '0',
       ...env,
     },
   });
@@ -135,6 +139,11 @@ export async function stopServer(server: RunningServer, graceMs = 15_000) {
 /** The double-submit CSRF token a browser would get: any ≥ 32-character value in cookie and form. */
 export const csrfToken = 'bench-and-test-csrf-token-0123456789abcdef';
 
+/** The servers' AUTH_JWT_SECRET, which also signs the answer form's time token. */
+const testSecret = 'a-test-secret-of-at-least-thirty-two-characters';
+/** A form shown a minute ago, as the server would have issued it (the token is not single-use). */
+const formToken = issueFormToken(new TextEncoder().encode(testSecret), Date.now() - 60_000);
+
 export const submitPath = '/meedoen/inwoner';
 
 /** A resident's answers as the form posts them, with a new browser-made id. */
@@ -146,7 +155,12 @@ export function residentForm(
     informatie: 'Via de huisarts en de krant.',
   },
 ): { submissionId: string; body: string; answers: Record<string, string> } {
-  const form = new URLSearchParams({ csrf: csrfToken, inzending: submissionId, toestemming: 'ja' });
+  const form = new URLSearchParams({
+    csrf: csrfToken,
+    inzending: submissionId,
+    aanvang: formToken,
+    toestemming: 'ja',
+  });
   for (const [key, text] of Object.entries(answers)) form.set(`antwoord-${key}`, text);
   return { submissionId, body: form.toString(), answers };
 }

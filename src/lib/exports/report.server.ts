@@ -1,0 +1,259 @@
+import { sqlState } from '../db/errors';
+import type { CallerDb, Tx } from '../db/types';
+import type { ExportFilters, ExportFormat } from './filters';
+import { itemFilter, Params, type Scope, themeCtes } from './scope.server';
+import type { Breakdown, Report, ReportStop, ReportTheme } from './types';
+
+export class ExportError extends Error {
+  constructor(readonly code: 'export.notFound' | 'export.forbidden') {
+    super(code);
+    this.name = 'ExportError';
+  }
+}
+
+const quotesPerTheme = 5;
+const maxQuoteLength = 700;
+
+/**
+ * Reads the aggregates of an export and records the export in the audit log, in one transaction
+ * as the caller. The database refuses anyone but analysts and admins (private.record_export), so
+ * nothing is read for them. The figures are bounded (counts, stops, themes, five quotes a theme);
+ * the items themselves stream afterwards through streamItems.
+ */
+export async function prepareExport(
+  db: CallerDb,
+  format: ExportFormat,
+  filters: ExportFilters,
+): Promise<{ report: Report; scope: Scope }> {
+  try {
+    return await db.run(async (tx) => {
+      const [consultation] = await tx.sql<{
+        id: string;
+        slug: string;
+        title: string;
+        summary: string;
+        opens_at: Date;
+        closes_at: Date;
+      }>`select id, slug, title, summary, opens_at, closes_at from public.consultations where slug = ${filters.consultation}`;
+      if (!consultation) throw new ExportError('export.notFound');
+      let snapshot: Report['snapshot'] = null;
+      if (filters.source !== 'current') {
+        const [row] = await tx.sql<{ id: string; label: string; created_at: Date }>`
+          select id, label, created_at from public.theme_snapshots
+          where id = ${filters.source} and consultation_id = ${consultation.id}`;
+        // Also when RLS hides it: a moderator learns nothing about snapshots.
+        if (!row) throw new ExportError('export.notFound');
+        snapshot = { id: row.id, label: row.label, createdAt: new Date(row.created_at) };
+      }
+      const scope: Scope = { consultationId: consultation.id, snapshotId: snapshot?.id ?? null, filters };
+      const figures = await readFigures(tx, scope);
+      const counts = {
+        items: figures.totals.items,
+        submissions: figures.totals.submissions,
+        themes: figures.themes.length,
+        stops: figures.stops.length,
+        byAudience: Object.fromEntries(figures.byAudience.map((a) => [a.audience, a.items])),
+      };
+      const { consultation: _c, ...filterDetail } = filters;
+      const [audit] = await tx.sql<{ id: number }>`
+        select private.record_export(${format}, ${snapshot ? `snapshot:${snapshot.id}` : 'current'},
+          ${JSON.stringify({ consultation: filters.consultation, ...filterDetail })}::jsonb,
+          ${JSON.stringify(counts)}::jsonb) as id`;
+      const report: Report = {
+        generatedAt: new Date(),
+        format,
+        filters,
+        consultation: {
+          id: consultation.id,
+          slug: consultation.slug,
+          title: consultation.title,
+          summary: consultation.summary,
+          opensAt: new Date(consultation.opens_at),
+          closesAt: new Date(consultation.closes_at),
+        },
+        snapshot,
+        ...figures,
+        auditId: Number(audit?.id),
+      };
+      return { report, scope };
+    });
+  } catch (error) {
+    if (sqlState(error) === '42501') throw new ExportError('export.forbidden');
+    throw error;
+  }
+}
+
+type Figures = Pick<Report, 'totals' | 'byAudience' | 'byChannel' | 'profile' | 'stops' | 'themes'>;
+
+async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
+  const filtered = (p: Params) => itemFilter(scope, p);
+
+  let p = new Params();
+  const audienceRows = await tx.query<{
+    audience: string;
+    channel: string;
+    items: number;
+    submissions: number;
+  }>(
+    `select i.audience::text as audience, i.channel::text as channel, count(*)::int as items,
+            count(distinct i.submission_id)::int as submissions
+     from public.input_items i where ${filtered(p)} group by 1, 2 order by 1, 2`,
+    p.values,
+  );
+  const byAudienceMap = new Map<string, { audience: string; items: number; submissions: number }>();
+  const byChannel: Record<string, number> = {};
+  for (const r of audienceRows) {
+    const entry = byAudienceMap.get(r.audience) ?? { audience: r.audience, items: 0, submissions: 0 };
+    entry.items += r.items;
+    entry.submissions += r.submissions;
+    byAudienceMap.set(r.audience, entry);
+    byChannel[r.channel] = (byChannel[r.channel] ?? 0) + r.items;
+  }
+
+  p = new Params();
+  const profileRows = await tx.query<{ field: string; value: string | null; n: number }>(
+    `with s as (
+       select distinct sub.id, sub.age_band, sub.wijk, sub.receives_help
+       from public.input_items i join public.submissions sub on sub.id = i.submission_id
+       where ${filtered(p)}
+     )
+     select 'ageBand' as field, age_band as value, count(*)::int as n from s group by 2
+     union all select 'wijk', wijk, count(*)::int from s group by 2
+     union all select 'receivesHelp', receives_help, count(*)::int from s group by 2`,
+    p.values,
+  );
+  const profile = { ageBand: {} as Record<string, number>, wijk: {}, receivesHelp: {} } as Record<
+    'ageBand' | 'wijk' | 'receivesHelp',
+    Record<string, number>
+  >;
+  for (const r of profileRows) profile[r.field as 'ageBand'][r.value ?? 'onbekend'] = r.n;
+
+  p = new Params();
+  const c = p.add(scope.consultationId);
+  const stopRows = await tx.query<{
+    id: string;
+    name: string;
+    location: string;
+    starts_at: Date;
+    ends_at: Date | null;
+    group_type: string;
+    status: string;
+    expected_participants: number | null;
+    actual_participants: number | null;
+    items: number;
+  }>(
+    `select st.id, st.name, st.location, st.starts_at, st.ends_at, st.group_type::text as group_type,
+            st.status::text as status, st.expected_participants, st.actual_participants,
+            (select count(*)::int from public.input_items i where i.stop_id = st.id and ${filtered(p)}) as items
+     from public.roadtour_stops st where st.consultation_id = ${c}::uuid and st.status <> 'cancelled'
+     order by st.starts_at, st.name`,
+    p.values,
+  );
+  const stops: ReportStop[] = stopRows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    location: s.location,
+    startsAt: new Date(s.starts_at),
+    endsAt: s.ends_at ? new Date(s.ends_at) : null,
+    groupType: s.group_type,
+    status: s.status,
+    expectedParticipants: s.expected_participants,
+    actualParticipants: s.actual_participants,
+    items: s.items,
+  }));
+
+  p = new Params();
+  let ctes = themeCtes(scope, p);
+  // Counted per theme id first (the big join), the theme texts joined to the few result rows.
+  const themeRows = await tx.query<{
+    id: string;
+    label: string;
+    description_md: string;
+    reaction_md: string;
+    audience: string | null;
+    channel: string | null;
+    is_primary: boolean | null;
+    n: number;
+  }>(
+    `with ${ctes}, counted as (
+       select asg.theme_id, i.audience::text as audience, i.channel::text as channel, asg.is_primary, count(*)::int as n
+       from asg join public.input_items i on i.id = asg.input_item_id
+       where ${filtered(p)}
+       group by 1, 2, 3, 4
+     )
+     select th.id, th.label, th.description_md, th.reaction_md, c.audience, c.channel, c.is_primary,
+            coalesce(c.n, 0) as n
+     from th left join counted c on c.theme_id = th.id
+     order by th.position, th.label`,
+    p.values,
+  );
+
+  p = new Params();
+  ctes = themeCtes(scope, p);
+  const quoteRows = await tx.query<{ theme_id: string; body: string; audience: string; channel: string }>(
+    `with ${ctes}, ranked as (
+       select asg.theme_id, i.audience, asg.score, i.id,
+              row_number() over (partition by asg.theme_id, i.audience order by asg.score desc, i.id) as per_audience
+       from asg join public.input_items i on i.id = asg.input_item_id
+       where asg.is_primary and length(i.body) <= ${p.add(maxQuoteLength)}::int and ${filtered(p)}
+     ), spread as (
+       -- At most five per theme and audience go on to the second ranking; texts are fetched last.
+       select *, row_number() over (partition by theme_id order by per_audience, score desc, id) as rank
+       from ranked where per_audience <= ${p.add(quotesPerTheme)}::int
+     )
+     select s.theme_id, q.body, q.audience::text as audience, q.channel::text as channel
+     from spread s join public.input_items q on q.id = s.id
+     where s.rank <= ${p.add(quotesPerTheme)}::int
+     order by s.theme_id, s.rank`,
+    p.values,
+  );
+
+  const themes = new Map<
+    string,
+    ReportTheme & { byAudience: Record<string, number>; byChannel: Record<string, number> }
+  >();
+  for (const r of themeRows) {
+    let theme = themes.get(r.id);
+    if (!theme) {
+      theme = {
+        id: r.id,
+        label: r.label,
+        descriptionMd: r.description_md,
+        reactionMd: r.reaction_md,
+        mentions: 0,
+        byAudience: {},
+        byChannel: {},
+        alsoMentioned: 0,
+        quotes: quoteRows
+          .filter((q) => q.theme_id === r.id)
+          .map(({ body, audience, channel }) => ({ body, audience, channel })),
+      };
+      themes.set(r.id, theme);
+    }
+    if (!r.audience || !r.channel || r.n === 0) continue;
+    if (r.is_primary) {
+      (theme as { mentions: number }).mentions += r.n;
+      theme.byAudience[r.audience] = (theme.byAudience[r.audience] ?? 0) + r.n;
+      theme.byChannel[r.channel] = (theme.byChannel[r.channel] ?? 0) + r.n;
+    } else (theme as { alsoMentioned: number }).alsoMentioned += r.n;
+  }
+
+  const byAudience = [...byAudienceMap.values()];
+  return {
+    totals: {
+      items: byAudience.reduce((sum, a) => sum + a.items, 0),
+      submissions: byAudience.reduce((sum, a) => sum + a.submissions, 0),
+      stopParticipants: stops.reduce(
+        (sum, s) => sum + (s.status === 'completed' ? (s.actualParticipants ?? 0) : 0),
+        0,
+      ),
+      // Every assigned item has exactly one main theme (a unique index says so).
+      itemsWithTheme: [...themes.values()].reduce((sum, t) => sum + t.mentions, 0),
+    },
+    byAudience,
+    byChannel: byChannel as Breakdown,
+    profile,
+    stops,
+    themes: [...themes.values()],
+  };
+}

@@ -1,0 +1,49 @@
+import { audienceName, channelNames } from './labels.nl';
+import type { ExportItem } from './types';
+
+export const itemColumns = [
+  { header: 'ID', width: 38 },
+  { header: 'Datum', width: 18 },
+  { header: 'Kanaal', width: 11 },
+  { header: 'Doelgroep', width: 24 },
+  { header: 'Bijeenkomst', width: 30 },
+  { header: 'Vraag of onderwerp', width: 40 },
+  { header: 'Tekst (zonder persoonsgegevens)', width: 80 },
+  { header: 'Hoofdthema', width: 32 },
+  { header: 'Score hoofdthema', width: 10 },
+  { header: "Andere thema's", width: 40 },
+  { header: "Scores andere thema's", width: 14 },
+] as const;
+
+const local = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+/** "2026-11-24 10:05" in Dutch time: every spreadsheet reads it, in every locale. */
+export const localDateTime = (d: Date): string => local.format(d);
+
+/** One item as a row of plain values; numbers stay numbers so each writer formats them its way. */
+export function itemRow(
+  item: ExportItem,
+  decimal: (n: number) => string = (n) => String(n),
+): (string | number | null)[] {
+  return [
+    item.id,
+    localDateTime(item.createdAt),
+    channelNames[item.channel] ?? item.channel,
+    audienceName(item.audience),
+    item.stop,
+    item.question,
+    item.body,
+    item.primaryTheme,
+    item.primaryScore === null ? null : round(item.primaryScore),
+    item.secondaryThemes.map((s) => s.label).join('; ') || null,
+    item.secondaryThemes.map((s) => decimal(round(s.score))).join('; ') || null,
+  ];
+}
+
+export const round = (n: number): number => Math.round(n * 1000) / 1000;

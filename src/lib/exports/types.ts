@@ -1,0 +1,82 @@
+import type { ExportFilters, ExportFormat } from './filters';
+
+/** One approved input item as it leaves the system: the redacted text only, no contact data. */
+export interface ExportItem {
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly channel: 'online' | 'roadtour';
+  readonly audience: string;
+  readonly kind: string;
+  readonly stop: string | null;
+  /** The question it answers (online) or the topic of the note (roadtour). */
+  readonly question: string | null;
+  readonly body: string;
+  readonly primaryTheme: string | null;
+  readonly primaryScore: number | null;
+  readonly secondaryThemes: readonly { label: string; score: number }[];
+}
+
+export interface ReportStop {
+  readonly id: string;
+  readonly name: string;
+  readonly location: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date | null;
+  readonly groupType: string;
+  readonly status: string;
+  readonly expectedParticipants: number | null;
+  readonly actualParticipants: number | null;
+  /** Approved items from this stop within the filters. */
+  readonly items: number;
+}
+
+export interface ReportTheme {
+  readonly id: string;
+  readonly label: string;
+  readonly descriptionMd: string;
+  readonly reactionMd: string;
+  /** Approved items with this theme as their main theme, in all and per audience. */
+  readonly mentions: number;
+  readonly byAudience: Readonly<Record<string, number>>;
+  readonly byChannel: Readonly<Record<string, number>>;
+  /** Approved items that have this theme as a second theme. */
+  readonly alsoMentioned: number;
+  /** At most five redacted, approved texts, spread over the audiences. */
+  readonly quotes: readonly { body: string; audience: string; channel: string }[];
+}
+
+export type Breakdown = Readonly<Record<string, number>>;
+
+/** Everything an export says apart from the item list: aggregates and a bounded set of quotes. */
+export interface Report {
+  readonly generatedAt: Date;
+  readonly format: ExportFormat;
+  readonly filters: ExportFilters;
+  readonly consultation: {
+    readonly id: string;
+    readonly slug: string;
+    readonly title: string;
+    readonly summary: string;
+    readonly opensAt: Date;
+    readonly closesAt: Date;
+  };
+  readonly snapshot: { readonly id: string; readonly label: string; readonly createdAt: Date } | null;
+  readonly totals: {
+    readonly items: number;
+    /** Online submissions with at least one approved item in the export. */
+    readonly submissions: number;
+    /** People present at completed roadtour stops (as the facilitator counted them). */
+    readonly stopParticipants: number;
+    readonly itemsWithTheme: number;
+  };
+  readonly byAudience: readonly { audience: string; items: number; submissions: number }[];
+  readonly byChannel: Breakdown;
+  readonly profile: {
+    readonly ageBand: Breakdown;
+    readonly wijk: Breakdown;
+    readonly receivesHelp: Breakdown;
+  };
+  readonly stops: readonly ReportStop[];
+  readonly themes: readonly ReportTheme[];
+  readonly auditId: number;
+}

@@ -1,0 +1,136 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { safeCell } from './formula';
+import { audienceName, channelNames, groupNames, localWallClock, stopStatusNames } from './labels.nl';
+import { itemColumns, round } from './rows';
+import type { ExportItem, Report } from './types';
+
+const headerStyle: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6EEF5' } },
+  alignment: { vertical: 'top', wrapText: true },
+};
+
+function sheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: readonly { header: string; width: number }[],
+): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  ws.getRow(1).eachCell((cell) => {
+    cell.style = headerStyle;
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return ws;
+}
+
+const addRow = (ws: ExcelJS.Worksheet, values: unknown[]) => ws.addRow(values.map(safeCell)).commit();
+
+/**
+ * The spreadsheet, written by exceljs's streaming WorkbookWriter: each row is committed (turned
+ * into XML and handed to the zip stream) as soon as it is added, and the writer waits whenever
+ * the reader of `out` is behind, so memory stays flat for 100,000 items.
+ * Sheets: Thema's, Inbreng, Per doelgroep (pivot), Bijeenkomsten. Every sheet has a frozen
+ * header row, column widths and an autofilter. Text cells are neutralised against formulas.
+ */
+export async function writeXlsx(
+  report: Report,
+  items: AsyncIterable<ExportItem>,
+  out: Writable,
+): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'Doe Mee Zoetermeer';
+  workbook.created = report.generatedAt;
+
+  const themes = sheet(workbook, "Thema's", [
+    { header: 'Thema', width: 36 },
+    { header: 'Beschrijving', width: 70 },
+    { header: 'Reacties (hoofdthema)', width: 14 },
+    { header: 'Online', width: 10 },
+    { header: 'Roadtour', width: 10 },
+    { header: 'Ook genoemd (tweede thema)', width: 14 },
+    { header: 'Wat doen we ermee', width: 70 },
+  ]);
+  for (const t of report.themes)
+    addRow(themes, [
+      t.label,
+      t.descriptionMd,
+      t.mentions,
+      t.byChannel.online ?? 0,
+      t.byChannel.roadtour ?? 0,
+      t.alsoMentioned,
+      t.reactionMd,
+    ]);
+  themes.commit();
+
+  const list = sheet(workbook, 'Inbreng', itemColumns);
+  list.getColumn(2).numFmt = 'yyyy-mm-dd hh:mm';
+  let count = 0;
+  for await (const item of items) {
+    addRow(list, [
+      item.id,
+      localWallClock(item.createdAt),
+      channelNames[item.channel] ?? item.channel,
+      audienceName(item.audience),
+      item.stop,
+      item.question,
+      item.body,
+      item.primaryTheme,
+      item.primaryScore === null ? null : round(item.primaryScore),
+      item.secondaryThemes.map((s) => s.label).join('; ') || null,
+      item.secondaryThemes.map((s) => round(s.score).toLocaleString('nl-NL')).join('; ') || null,
+    ]);
+    count++;
+    if (out.writableNeedDrain) await once(out, 'drain');
+  }
+  list.commit();
+
+  const audiences = report.byAudience.map((a) => a.audience);
+  const pivot = sheet(workbook, 'Per doelgroep', [
+    { header: 'Thema', width: 36 },
+    ...audiences.map((a) => ({ header: audienceName(a), width: 16 })),
+    { header: 'Totaal', width: 10 },
+  ]);
+  for (const t of report.themes)
+    addRow(pivot, [t.label, ...audiences.map((a) => t.byAudience[a] ?? 0), t.mentions]);
+  addRow(pivot, ['Alle reacties', ...report.byAudience.map((a) => a.items), report.totals.items]);
+  addRow(pivot, [
+    'Online inzendingen',
+    ...report.byAudience.map((a) => a.submissions),
+    report.totals.submissions,
+  ]);
+  pivot.commit();
+
+  const stops = sheet(workbook, 'Bijeenkomsten', [
+    { header: 'Bijeenkomst', width: 40 },
+    { header: 'Plaats', width: 40 },
+    { header: 'Begin', width: 18 },
+    { header: 'Groep', width: 20 },
+    { header: 'Status', width: 10 },
+    { header: 'Verwacht', width: 10 },
+    { header: 'Aanwezig', width: 10 },
+    { header: 'Reacties', width: 10 },
+  ]);
+  stops.getColumn(3).numFmt = 'yyyy-mm-dd hh:mm';
+  for (const s of report.stops)
+    addRow(stops, [
+      s.name,
+      s.location,
+      localWallClock(s.startsAt),
+      groupNames[s.groupType] ?? s.groupType,
+      stopStatusNames[s.status] ?? s.status,
+      s.expectedParticipants,
+      s.actualParticipants,
+      s.items,
+    ]);
+  stops.commit();
+
+  await workbook.commit();
+  return count;
+}

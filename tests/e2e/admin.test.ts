@@ -1,32 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demoPassword } from '../playwright.config';
-import { expectAccessible } from './support';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/staff/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-}
+import { expectAccessible, postAnswer, signIn } from './support';
 
 /** A resident answers with a plain form post; returns the reference code from the thank-you page. */
 async function answer(page: Page, baseURL: string, text: string): Promise<string> {
-  const html = await (await page.request.get('/meedoen/inwoner')).text();
-  const value = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
-  const question = /name="(antwoord-[^"]+)"/.exec(html)?.[1] ?? '';
-  const response = await page.request.post('/meedoen/inwoner', {
-    form: {
-      csrf: value('csrf'),
-      inzending: value('inzending'),
-      aanvang: value('aanvang'),
-      [question]: text,
-      toestemming: 'ja',
-    },
-    headers: { origin: baseURL },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(303);
+  await postAnswer(page.request, baseURL, text);
   await page.goto('/bedankt');
   return ((await page.locator('.dm-code').textContent()) ?? '').trim();
 }

@@ -3,16 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { demoPassword } from '../playwright.config';
-import { expectAccessible } from './support';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/staff/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-}
+import { expectAccessible, signIn } from './support';
 
 /** Chooses a format on /staff/export, downloads it and returns the file's name and bytes. */
 async function download(page: Page, format: RegExp): Promise<{ name: string; bytes: Buffer }> {

@@ -1,32 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demoPassword } from '../playwright.config';
-import { expectAccessible, signInRequest } from './support';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/staff/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-}
+import { expectAccessible, postAnswer, signIn, signInRequest } from './support';
 
 /** A resident's answer with a phone number, sent as a plain form (the detector proposes the number). */
 async function answerWithPhoneNumber(page: Page, baseURL: string, marker: string): Promise<void> {
-  const html = await (await page.request.get('/meedoen/inwoner')).text();
-  const value = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
-  const question = /name="(antwoord-[^"]+)"/.exec(html)?.[1] ?? '';
-  const response = await page.request.post('/meedoen/inwoner', {
-    form: {
-      csrf: value('csrf'),
-      inzending: value('inzending'),
-      aanvang: value('aanvang'),
-      [question]: `${marker}: bel mij gerust op 06-98765432, dan leg ik het uit.`,
-      toestemming: 'ja',
-    },
-    headers: { origin: baseURL },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(303);
+  await postAnswer(page.request, baseURL, `${marker}: bel mij gerust op 06-98765432, dan leg ik het uit.`);
 }
 
 test.describe('without JavaScript', () => {

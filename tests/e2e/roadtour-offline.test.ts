@@ -1,20 +1,12 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { demoPassword } from '../playwright.config';
-import { expectAccessible, signInRequest } from './support';
+import { expectAccessible, signIn, signInRequest } from './support';
 
 // Issue 5: the facilitator app, offline first. Chromium with its real service worker, IndexedDB and
 // network switch (context.setOffline), against the real server (`node src/cli/start.mjs`).
 
 const topicA = 'Krachtig oud worden — wat is belangrijk';
 const topicB = 'Een schoon huis als het zelf niet meer lukt';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/staff/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-}
 
 async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();

@@ -46,3 +46,15 @@ test('a form post without the CSRF token is refused', async ({ request, baseURL 
   });
   expect(response.status()).toBe(403);
 });
+
+test('the unsubscribe button works in a browser (the origin check accepts its post)', async ({ page }) => {
+  // A well-formed token that is on no list: the page asks first, the button then answers.
+  await page.goto(`/afmelden?token=${'A'.repeat(43)}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Afmelden voor e-mail over de resultaten' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Ja, meld mij af' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Dit adres stond niet (meer) op de lijst' }),
+  ).toBeVisible();
+});

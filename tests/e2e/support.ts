@@ -46,3 +46,40 @@ export async function storedSubmission(
   expect(response.status()).toBe(200);
   return (await response.json()) as StoredSubmission;
 }
+
+/** Signs a page in as a demo staff member through the sign-in form. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/staff/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(demoPassword);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+}
+
+/**
+ * A resident answers the first question with a plain form post, as a browser without JavaScript
+ * would: the form's own hidden fields (CSRF, submission id, time token) come from the page.
+ */
+export async function postAnswer(
+  request: APIRequestContext,
+  baseURL: string,
+  text: string,
+  audience = 'inwoner',
+): Promise<void> {
+  const html = await (await request.get(`/meedoen/${audience}`)).text();
+  const value = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
+  const question = /name="(antwoord-[^"]+)"/.exec(html)?.[1] ?? '';
+  const response = await request.post(`/meedoen/${audience}`, {
+    form: {
+      csrf: value('csrf'),
+      inzending: value('inzending'),
+      aanvang: value('aanvang'),
+      [question]: text,
+      toestemming: 'ja',
+      ...(audience === 'inwoner' ? {} : { organisatie: 'Proeforganisatie' }),
+    },
+    headers: { origin: baseURL },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+}

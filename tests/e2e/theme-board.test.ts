@@ -1,28 +1,11 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { demoPassword } from '../playwright.config';
-import { expectAccessible } from './support';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/staff/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(demoPassword);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-}
+import { expectAccessible, postAnswer, signIn } from './support';
 
 /** A resident answers online (plain form post), then a moderator approves it in the queue. */
 async function newApprovedAnswer(browser: Browser, baseURL: string, text: string): Promise<void> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  const html = await (await page.request.get('/meedoen/inwoner')).text();
-  const value = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
-  const question = /name="(antwoord-[^"]+)"/.exec(html)?.[1] ?? '';
-  const posted = await page.request.post('/meedoen/inwoner', {
-    form: { csrf: value('csrf'), inzending: value('inzending'), [question]: text, toestemming: 'ja' },
-    headers: { origin: baseURL },
-    maxRedirects: 0,
-  });
-  expect(posted.status()).toBe(303);
+  await postAnswer(page.request, baseURL, text);
   await signIn(page, 'moderator@doemee.test');
   await page.goto('/staff/moderatie?status=new');
   const item = page.locator('li[data-item-id]', { hasText: text });

@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { repoRoot } from './paths';
 import { issueFormToken } from '../../src/lib/abuse/form-token.server';
+import { repoRoot } from './paths';
 
 const entry = path.join(repoRoot, 'dist', 'server', 'entry.mjs');
 

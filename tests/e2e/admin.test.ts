@@ -54,6 +54,10 @@ test('an admin removes a person’s input by reference code, and the log shows i
   await expect(row).toContainText('beheer@doemee.test');
   await expect(page.locator('main')).not.toContainText('Zilverschoon');
   await expectAccessible(page);
+
+  // Every staff screen leads back to the workplace from the header.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkplek' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
 });
 
 test('only admins see the log and the removal screen', async ({ page }) => {

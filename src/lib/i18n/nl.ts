@@ -7,6 +7,7 @@ export const nl = {
   'nav.privacy': 'Privacy',
   'nav.about': 'Over Doe Mee',
   'nav.staff': 'Medewerkers',
+  'nav.workplace': 'Werkplek',
   'footer.text': 'Doe Mee is het inspraakplatform van de gemeente Zoetermeer.',
 
   'error.unavailable.title': 'Even niet beschikbaar',

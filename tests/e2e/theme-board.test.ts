@@ -157,6 +157,8 @@ test('an analyst proposes, renames, merges, moves, locks, re-runs, freezes and p
   await pub.goto('/resultaten/krachtig-oud-worden');
   await expect(pub.getByRole('heading', { level: 2, name: 'Hulp die je kunt betalen' })).toBeVisible();
   await expect(pub.getByText('We leggen de eigen bijdrage beter uit.')).toBeVisible();
+  // The page names the frozen version its themes come from.
+  await expect(pub.locator('[data-version]')).toContainText('versie voor concept-beleidskader');
   await visitor.close();
 });
 

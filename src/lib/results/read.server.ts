@@ -13,6 +13,8 @@ export interface PublishedTheme {
 
 export interface Results {
   readonly consultation: { id: string; slug: string; title: string };
+  /** The frozen version (theme snapshot) the published themes come from, when there is one. */
+  readonly version: { label: string; createdAt: Date } | null;
   readonly themes: readonly PublishedTheme[];
   readonly audiences: readonly string[];
 }
@@ -49,9 +51,13 @@ export async function readResults(db: CallerDb, slug: string): Promise<Results |
       ) ranked where rank <= ${quotesPerTheme}
       order by theme_id, rank`;
 
+    const [version] = await tx.sql<{ label: string; created_at: Date }>`
+      select label, created_at from public.results_version(${consultation.id})`;
+
     const audiences = [...new Set(counts.map((c) => c.audience))].sort();
     return {
       consultation,
+      version: version ? { label: version.label, createdAt: new Date(version.created_at) } : null,
       audiences,
       themes: themes
         .map((t) => {

@@ -36,6 +36,38 @@ describe('public results', () => {
     }
   });
 
+  test('name the frozen version the published themes come from, only while it still matches', async () => {
+    const anon = forCaller(db, callerFor('anon'));
+    // The fixture's snapshot holds no themes: nothing to cite.
+    expect((await readResults(anon, 'open'))?.version).toBeNull();
+    const snapshot = '90000000-0000-4000-8000-0000000000aa';
+    await db.asOwner(
+      (
+        tx,
+      ) => tx.sql`insert into public.theme_snapshots (id, consultation_id, label, themes, assignments, created_at)
+        select ${snapshot}, consultation_id, 'Versie voor concept-beleidskader',
+               jsonb_build_array(jsonb_build_object('id', id, 'label', label, 'description_md', description_md)),
+               '[]'::jsonb, now() + interval '1 minute'
+        from public.themes where id = ${ids.publishedTheme}`,
+    );
+    try {
+      expect((await readResults(anon, 'open'))?.version).toMatchObject({
+        label: 'Versie voor concept-beleidskader',
+      });
+      // Renamed after freezing: the page no longer claims to show that version.
+      await db.asOwner(
+        (tx) =>
+          tx.sql`update public.themes set label = label || ' (herzien)' where id = ${ids.publishedTheme}`,
+      );
+      expect((await readResults(anon, 'open'))?.version).toBeNull();
+    } finally {
+      await db.asOwner(async (tx) => {
+        await tx.sql`update public.themes set label = replace(label, ' (herzien)', '') where id = ${ids.publishedTheme}`;
+        await tx.sql`delete from public.theme_snapshots where id = ${snapshot}`;
+      });
+    }
+  });
+
   test('an unknown consultation has no results', async () => {
     expect(await readResults(forCaller(db, callerFor('anon')), 'bestaat-niet')).toBeNull();
   });

@@ -27,6 +27,8 @@ async function planStop(page: Page, name: string): Promise<string> {
   await page.getByRole('link', { name: /^Roadtour/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Roadtour' })).toBeVisible();
   await page.getByRole('link', { name: 'Nieuwe bijeenkomst plannen' }).click();
+  // The form is an island: fill it once every island has hydrated (Astro drops `ssr` then).
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.getByLabel('Naam van de bijeenkomst').fill(name);
   await page.getByLabel('Plaats (adres of gebouw)').fill('Buurthuis De Leyhoeve');
   await page.getByLabel('Datum', { exact: true }).fill(tomorrow());

@@ -30,10 +30,11 @@ export const localDateTime = (d: Date): string => local.format(d);
 export function itemRow(
   item: ExportItem,
   decimal: (n: number) => string = (n) => String(n),
-): (string | number | null)[] {
+  date: (d: Date) => string | Date = localDateTime,
+): (string | number | Date | null)[] {
   return [
     item.id,
-    localDateTime(item.createdAt),
+    date(item.createdAt),
     channelNames[item.channel] ?? item.channel,
     audienceName(item.audience),
     item.stop,

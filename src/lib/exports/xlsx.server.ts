@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { safeCell } from './formula';
 import { audienceName, channelNames, groupNames, localWallClock, stopStatusNames } from './labels.nl';
-import { itemColumns, round } from './rows';
+import { itemColumns, itemRow, round } from './rows';
 import type { ExportItem, Report } from './types';
 
 const headerStyle: Partial<ExcelJS.Style> = {
@@ -73,19 +73,11 @@ export async function writeXlsx(
   list.getColumn(2).numFmt = 'yyyy-mm-dd hh:mm';
   let count = 0;
   for await (const item of items) {
-    addRow(list, [
-      item.id,
-      localWallClock(item.createdAt),
-      channelNames[item.channel] ?? item.channel,
-      audienceName(item.audience),
-      item.stop,
-      item.question,
-      item.body,
-      item.primaryTheme,
-      item.primaryScore === null ? null : round(item.primaryScore),
-      item.secondaryThemes.map((s) => s.label).join('; ') || null,
-      item.secondaryThemes.map((s) => round(s.score).toLocaleString('nl-NL')).join('; ') || null,
-    ]);
+    // Same columns as the CSV; a real date cell, and decimal commas in the joined scores.
+    addRow(
+      list,
+      itemRow(item, (n) => n.toLocaleString('nl-NL'), localWallClock),
+    );
     count++;
     if (out.writableNeedDrain) await once(out, 'drain');
   }

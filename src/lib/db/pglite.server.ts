@@ -196,6 +196,13 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     driver: 'pglite',
     pglite,
     transaction: (caller, fn) => run(fn, caller),
+    // In process there are no round trips to save: the statements simply run in turn.
+    batch: (caller, statements) =>
+      run(async (tx) => {
+        const results: Row[][] = [];
+        for (const statement of statements) results.push(await tx.query(statement.text, statement.params));
+        return results;
+      }, caller),
     asOwner: (fn) => run(fn),
     close: async () => {
       if (closed) return;

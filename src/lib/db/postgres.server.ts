@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { becomeCaller } from './caller';
 import { DatabaseUnavailableError, isUnavailable } from './errors';
 import { withSqlTag } from './sql';
-import type { Caller, Database, OwnerTx, Row } from './types';
+import type { Caller, Database, OwnerTx, Row, Statement } from './types';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -16,14 +16,13 @@ type Sql = postgres.Sql;
 
 const parseJson = (value: string): unknown => JSON.parse(value);
 const serializeJson = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-type TransactionSql = postgres.TransactionSql;
+const bindAll = (params?: readonly unknown[]) => (params ?? []) as postgres.ParameterOrJSON<never>[];
 
-function wrap(tx: TransactionSql): OwnerTx {
-  const bind = (params?: readonly unknown[]) => (params ?? []) as postgres.ParameterOrJSON<never>[];
+function wrap(tx: postgres.ReservedSql): OwnerTx {
   return withSqlTag({
     query: async <T = Row>(text: string, params?: readonly unknown[]) =>
-      Array.from(await tx.unsafe(text, bind(params))) as T[],
-    execute: async (text, params) => (await tx.unsafe(text, bind(params))).count,
+      Array.from(await tx.unsafe(text, bindAll(params))) as T[],
+    execute: async (text, params) => (await tx.unsafe(text, bindAll(params))).count,
     exec: async (script) => {
       // Without parameters this is the simple protocol: several statements in one go.
       await tx.unsafe(script);
@@ -53,20 +52,76 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
     },
   });
 
+  const unavailable = (error: unknown) =>
+    isUnavailable(error)
+      ? new DatabaseUnavailableError('The database cannot be reached.', { cause: error })
+      : error;
+
+  /**
+   * One transaction on a reserved connection. BEGIN and the caller's settings are not awaited on
+   * their own: postgres.js pipelines them with the first statement of fn (one round trip where
+   * sql.begin takes three). They are checked before COMMIT, so a failure there still rolls back.
+   */
   const run = async <T>(fn: (tx: OwnerTx) => Promise<T>, caller?: Caller): Promise<T> => {
+    let connection: postgres.ReservedSql;
     try {
-      return (await sql.begin(async (raw) => {
-        const tx = wrap(raw);
-        if (caller) {
-          const { text, params } = becomeCaller(caller);
-          await tx.query(text, params);
-        }
-        return fn(tx);
-      })) as T;
+      connection = await sql.reserve();
     } catch (error) {
-      if (isUnavailable(error))
-        throw new DatabaseUnavailableError('The database cannot be reached.', { cause: error });
-      throw error;
+      throw unavailable(error);
+    }
+    try {
+      const opening = [connection.unsafe('begin')];
+      if (caller) {
+        const { text, params } = becomeCaller(caller);
+        opening.push(connection.unsafe(text, params));
+      }
+      const opened = Promise.all(opening);
+      opened.catch(() => undefined); // awaited below; this only marks a failure as handled meanwhile
+      try {
+        const result = await fn(wrap(connection));
+        await opened;
+        await connection.unsafe('commit');
+        return result;
+      } catch (error) {
+        await connection.unsafe('rollback').catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      throw unavailable(error);
+    } finally {
+      connection.release();
+    }
+  };
+
+  /** Every statement of the transaction written at once; the replies come back in order. */
+  const batch = async (caller: Caller, statements: readonly Statement[]): Promise<Row[][]> => {
+    let connection: postgres.ReservedSql;
+    try {
+      connection = await sql.reserve();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    try {
+      const { text, params } = becomeCaller(caller);
+      const queries = [
+        connection.unsafe('begin'),
+        connection.unsafe(text, params),
+        ...statements.map((s) => connection.unsafe(s.text, bindAll(s.params))),
+        // After a failed statement the server answers the rest with "transaction aborted" and
+        // turns this COMMIT into a ROLLBACK, so the connection goes back clean either way.
+        connection.unsafe('commit'),
+      ];
+      for (const query of queries) query.execute();
+      const settled = await Promise.allSettled(queries);
+      const failed = settled.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled
+        .slice(2, -1)
+        .map((s) => (s.status === 'fulfilled' ? (Array.from(s.value) as Row[]) : []));
+    } catch (error) {
+      throw unavailable(error);
+    } finally {
+      connection.release();
     }
   };
 
@@ -74,6 +129,7 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
     driver: 'postgres',
     sql,
     transaction: (caller, fn) => run(fn, caller),
+    batch,
     asOwner: (fn) => run(fn),
     close: () => sql.end({ timeout: 5 }),
   };

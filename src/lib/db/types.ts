@@ -32,10 +32,23 @@ export interface OwnerTx extends Tx {
   exec(script: string): Promise<void>;
 }
 
+/** One statement with its bound parameters. */
+export interface Statement {
+  readonly text: string;
+  readonly params?: readonly unknown[];
+}
+
 export interface Database {
   readonly driver: 'pglite' | 'postgres';
   /** Runs fn in one transaction as the caller; commits when fn resolves, rolls back when it throws. */
   transaction<T>(caller: Caller, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs statements that are known up front in one transaction as the caller, and returns each
+   * one's rows. On PostgreSQL they go to the server together (one round trip instead of one per
+   * statement), so a statement cannot use an earlier one's result except through the database
+   * itself. The first error is thrown and nothing is committed. For hot paths (the public submit).
+   */
+  batch(caller: Caller, statements: readonly Statement[]): Promise<Row[][]>;
   /** Runs fn in one transaction as the owner, bypassing RLS. Never for request handling. */
   asOwner<T>(fn: (tx: OwnerTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { safeCell } from './formula';
-import { audienceName, channelNames, groupNames, localWallClock, stopStatusNames } from './labels.nl';
-import { itemColumns, itemRow, round } from './rows';
+import { audienceName, groupNames, localWallClock, stopStatusNames } from './labels.nl';
+import { itemColumns, itemRow } from './rows';
 import type { ExportItem, Report } from './types';
 
 const headerStyle: Partial<ExcelJS.Style> = {

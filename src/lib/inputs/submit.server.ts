@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { anonymous } from '../db/caller';
-import { isRefusal } from '../db/errors';
-import type { Database, Tx } from '../db/types';
+import { isRefusal, sqlState } from '../db/errors';
+import type { Database, Statement } from '../db/types';
 import { detectPersonalData } from '../privacy';
 import { answerId, referenceCode } from './reference';
 import { AnswersSchema, type Submission, type SubmissionError, SubmissionSchema } from './schema';
 
 export type FieldErrors = Record<string, SubmissionError>;
+
+const uniqueViolation = '23505';
 
 export type SubmitResult =
   | { ok: true; referenceCode: string; repeated: boolean }
@@ -56,53 +58,122 @@ function checkAnswers(
   return { errors, answers };
 }
 
+/**
+ * A consultation's questions for one audience, as the submit path checks answers against them.
+ * Kept per database for a few seconds (every submit needs them, they hardly ever change). The
+ * database still decides: its policies refuse answers to a closed consultation or to a question
+ * of another audience, and a refusal re-reads these rules (see submitAnswers).
+ */
+interface Rules {
+  readonly consultationId: string;
+  readonly published: boolean;
+  readonly opensAt: Date;
+  readonly closesAt: Date;
+  readonly questions: readonly QuestionRow[];
+}
+
+const rulesTtlMs = 5_000;
+const rulesCache = new WeakMap<Database, Map<string, { rules: Rules | null; until: number }>>();
+
+async function readRules(db: Database, slug: string, audience: string): Promise<Rules | null> {
+  const rows = await db.transaction(
+    anonymous,
+    (tx) => tx.sql<
+      Partial<QuestionRow> & { consultation_id: string; status: string; opens_at: Date; closes_at: Date }
+    >`
+      select c.id as consultation_id, c.status, c.opens_at, c.closes_at,
+             q.id, q.key, q.required, q.max_length
+      from public.consultations c
+      left join public.questions q on q.consultation_id = c.id and q.audience = ${audience}
+      where c.slug = ${slug}
+      order by q.position`,
+  );
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    consultationId: first.consultation_id,
+    published: first.status === 'published',
+    opensAt: new Date(first.opens_at),
+    closesAt: new Date(first.closes_at),
+    questions: rows.filter((r): r is typeof r & QuestionRow => r.id != null),
+  };
+}
+
+async function rulesFor(db: Database, slug: string, audience: string, fresh = false): Promise<Rules | null> {
+  const byKey = rulesCache.get(db) ?? new Map();
+  rulesCache.set(db, byKey);
+  const key = `${slug}\n${audience}`;
+  const cached = byKey.get(key);
+  if (!fresh && cached && cached.until > Date.now()) return cached.rules;
+  const rules = await readRules(db, slug, audience);
+  byKey.set(key, { rules, until: Date.now() + rulesTtlMs });
+  return rules;
+}
+
+const isOpen = (rules: Rules, now = Date.now()) =>
+  rules.published && now >= rules.opensAt.getTime() && now < rules.closesAt.getTime();
+
+/**
+ * The rows of one submission as one batch: one round trip on PostgreSQL. The submission's id comes
+ * from the form, so a repeated submit runs into the primary key of the earlier one and changes
+ * nothing: the earlier transaction stored all its rows. Returns false for such a repeat.
+ */
 async function store(
-  tx: Tx,
+  db: Database,
   consultationId: string,
   submission: Submission,
   code: string,
   answers: [QuestionRow, string][],
 ): Promise<boolean> {
-  const inserted = await tx.execute(
-    `insert into public.submissions
-       (id, consultation_id, audience, channel, organisation_name, age_band, wijk, receives_help, consent_at, reference_code)
-     values ($1, $2, $3, 'online', $4, $5, $6, $7, now(), $8)
-     on conflict do nothing`,
-    [
-      submission.submissionId,
-      consultationId,
-      submission.audience,
-      submission.organisationName || null,
-      submission.ageBand ?? null,
-      submission.wijk ?? null,
-      submission.receivesHelp ?? null,
-      code,
-    ],
-  );
-  // Already stored by an earlier attempt: its answers came in the same transaction.
-  if (inserted === 0) return false;
-  // All answers in one statement (one round trip); the insert policy checks each row.
-  await tx.query(
-    `insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, kind, body, pii_spans)
-     select a.id, $1, 'online', $2, $3, a.question_id, 'answer', a.body, a.pii_spans::jsonb
-     from unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[]) as a(id, question_id, body, pii_spans)`,
-    [
-      consultationId,
-      submission.audience,
-      submission.submissionId,
-      answers.map(([question]) => answerId(submission.submissionId, question.key)),
-      answers.map(([question]) => question.id),
-      answers.map(([, text]) => text),
-      answers.map(([, text]) => JSON.stringify(detectPersonalData(text))),
-    ],
-  );
+  const statements: Statement[] = [
+    {
+      text: `insert into public.submissions
+               (id, consultation_id, audience, channel, organisation_name, age_band, wijk, receives_help, consent_at, reference_code)
+             values ($1, $2, $3, 'online', $4, $5, $6, $7, now(), $8)`,
+      params: [
+        submission.submissionId,
+        consultationId,
+        submission.audience,
+        submission.organisationName || null,
+        submission.ageBand ?? null,
+        submission.wijk ?? null,
+        submission.receivesHelp ?? null,
+        code,
+      ],
+    },
+    {
+      // All answers in one statement; the insert policy checks each row.
+      text: `insert into public.input_items
+               (id, consultation_id, channel, audience, submission_id, question_id, kind, body, pii_spans)
+             select a.id, $1, 'online', $2, $3, a.question_id, 'answer', a.body, a.pii_spans::jsonb
+             from unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[]) as a(id, question_id, body, pii_spans)`,
+      params: [
+        consultationId,
+        submission.audience,
+        submission.submissionId,
+        answers.map(([question]) => answerId(submission.submissionId, question.key)),
+        answers.map(([question]) => question.id),
+        answers.map(([, text]) => text),
+        answers.map(([, text]) => JSON.stringify(detectPersonalData(text))),
+      ],
+    },
+  ];
   if (submission.email) {
     // Kept apart from the answers on purpose: nothing links the address to what was said.
-    await tx.sql`
-      insert into public.contact_emails (consultation_id, email, unsubscribe_token)
-      values (${consultationId}, ${submission.email.toLowerCase()}, ${randomBytes(24).toString('base64url')})`;
+    statements.push({
+      text: 'insert into public.contact_emails (consultation_id, email, unsubscribe_token) values ($1, $2, $3)',
+      params: [consultationId, submission.email.toLowerCase(), randomBytes(24).toString('base64url')],
+    });
   }
-  return true;
+  try {
+    await db.batch(anonymous, statements);
+    return true;
+  } catch (error) {
+    // Every unique key in these rows derives from the submission id (the random unsubscribe token
+    // aside), so a unique violation means: stored before.
+    if (sqlState(error) === uniqueViolation) return false;
+    throw error;
+  }
 }
 
 /** Only the answer checks, for a form that has other problems too. */
@@ -146,31 +217,25 @@ export async function submitAnswers(
   const submission = parsed.data;
   const code = referenceCode(secret, submission.submissionId);
 
+  // The cached rules may be a few seconds behind: anything but "open" is checked again.
+  let rules = await rulesFor(db, consultationSlug, submission.audience);
+  if (!rules || !isOpen(rules)) rules = await rulesFor(db, consultationSlug, submission.audience, true);
+  if (!rules) return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
+  if (!isOpen(rules)) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
+  if (rules.questions.length === 0)
+    return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
+  const { errors, answers } = checkAnswers(submission, rules.questions);
+  if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+
   try {
-    return await db.transaction(anonymous, async (tx): Promise<SubmitResult> => {
-      // The consultation and the audience's questions in one round trip.
-      const rows = await tx.sql<QuestionRow & { consultation_id: string; open: boolean }>`
-        select c.id as consultation_id,
-               (c.status = 'published' and now() >= c.opens_at and now() < c.closes_at) as open,
-               q.id, q.key, q.required, q.max_length
-        from public.consultations c
-        left join public.questions q on q.consultation_id = c.id and q.audience = ${submission.audience}
-        where c.slug = ${consultationSlug}
-        order by q.position`;
-      const consultation = rows[0] && { id: rows[0].consultation_id, open: rows[0].open };
-      if (!consultation) return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
-      if (!consultation.open) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
-      const questions = rows.filter((r) => r.id !== null);
-      if (questions.length === 0)
-        return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
-      const { errors, answers } = checkAnswers(submission, questions);
-      if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
-      const stored = await store(tx, consultation.id, submission, code, answers);
-      return { ok: true, referenceCode: code, repeated: !stored };
-    });
+    const stored = await store(db, rules.consultationId, submission, code, answers);
+    return { ok: true, referenceCode: code, repeated: !stored };
   } catch (error) {
-    // A constraint or policy refused the row (for instance a reused id from another audience).
-    if (isRefusal(error)) return { ok: false, status: 400, errors: { form: 'submission.invalid' } };
-    throw error;
+    // A constraint or policy refused the rows: the consultation closed meanwhile, or the id was
+    // reused from another audience.
+    if (!isRefusal(error)) throw error;
+    const fresh = await rulesFor(db, consultationSlug, submission.audience, true);
+    if (fresh && !isOpen(fresh)) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
+    return { ok: false, status: 400, errors: { form: 'submission.invalid' } };
   }
 }

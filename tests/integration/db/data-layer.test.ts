@@ -69,6 +69,62 @@ describe(`data layer on ${driver}`, () => {
     expect(rows).toEqual([{ ok: 1 }]);
   });
 
+  test("a batch runs its statements in order as one caller and returns each one's rows", async () => {
+    const results = await db.batch(callerFor('facilitator'), [
+      { text: "select set_config('doemee.test', $1, true) as set", params: ['gezet'] },
+      { text: "select current_setting('doemee.test') as seen, current_user as role, auth.uid() as uid" },
+      { text: 'select n from generate_series(1, $1::int) as n', params: [3] },
+    ]);
+    expect(results).toEqual([
+      [{ set: 'gezet' }],
+      [{ seen: 'gezet', role: 'authenticated', uid: ids.staff.facilitator }],
+      [{ n: 1 }, { n: 2 }, { n: 3 }],
+    ]);
+    // The setting was local to the batch's transaction.
+    const [after] = await db.batch(callerFor('anon'), [
+      { text: "select coalesce(current_setting('doemee.test', true), '') as seen" },
+    ]);
+    expect(after).toEqual([{ seen: '' }]);
+  });
+
+  test('a failing batch commits none of its statements, throws the first error, and the next batch runs', async () => {
+    const caller = callerFor('admin');
+    await expect(
+      db.batch(caller, [
+        {
+          text: "update public.consultations set title = 'Halverwege' where id = $1",
+          params: [ids.openConsultation],
+        },
+        {
+          text: "insert into public.topics (consultation_id, key, label) values ($1, 'KAPOT', 'x')",
+          params: [ids.openConsultation],
+        },
+        { text: 'select 1 as never' },
+      ]),
+    ).rejects.toThrow(/check constraint/);
+    const [rows] = await db.batch(caller, [
+      { text: 'select title from public.consultations where id = $1', params: [ids.openConsultation] },
+    ]);
+    expect(rows).toEqual([{ title: 'Open raadpleging' }]);
+  });
+
+  test('a batch obeys row-level security like a transaction', async () => {
+    await expect(db.batch(callerFor('anon'), [{ text: 'select * from public.audit_log' }])).rejects.toThrow(
+      /permission denied/,
+    );
+    // Many at once share the pool without mixing callers.
+    const personas = ['admin', 'anon', 'analyst', 'anon', 'moderator'] as const;
+    const seen = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.batch(callerFor(personas[i % personas.length] ?? 'anon'), [
+          { text: 'select current_user as role' },
+        ]),
+      ),
+    );
+    for (const [i, [rows]] of seen.entries())
+      expect(rows).toEqual([{ role: personas[i % personas.length] === 'anon' ? 'anon' : 'authenticated' }]);
+  });
+
   test('timestamps, json and arrays come back as the same types from both drivers', async () => {
     const [row] = await attempt(
       db,

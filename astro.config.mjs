@@ -17,10 +17,10 @@ const allowedDomains = ['localhost', '127.0.0.1', siteHost, ...(process.env.ALLO
 // Server-rendered by default; content pages opt in to prerendering.
 export default defineConfig({
   output: 'server',
-  // `npm start` serves the build with src/cli/serve.mjs: the adapter's handler plus compression and
-  // long caching (precompress() writes .br/.gz copies of the text files at build time).
-  // `node dist/server/entry.mjs` still runs the plain standalone server.
-  adapter: node({ mode: 'standalone', experimentalStaticHeaders: true }),
+  // src/cli/serve.mjs is the web server (`npm start`): it serves the files in dist/client itself
+  // (compressed, cached) and hands everything else to the adapter's handler. Middleware mode, because
+  // the standalone handler would look for a file on disk before rendering every page or POST.
+  adapter: node({ mode: 'middleware', experimentalStaticHeaders: true }),
   // The roadtour worker is written before precompress() runs, so it gets compressed copies too.
   integrations: [svelte(), roadtourServiceWorker(), precompress()],
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },

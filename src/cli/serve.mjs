@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * The production web server: serves the built site (dist/) the way the @astrojs/node standalone
- * server did, plus compression and long caching. `npm start` runs it through src/cli/start.mjs;
+ * server would, plus compression and long caching. `npm start` runs it through src/cli/start.mjs;
  * `node src/cli/serve.mjs` runs it alone (after `astro build`). HOST and PORT as before.
  *
  * Why: the node adapter's standalone server sends every file and page uncompressed (the stylesheet
- * alone was 550 KB on a slow phone connection). This file wraps the adapter's own request handler
- * (exported by dist/server/entry.mjs; ASTRO_NODE_AUTOSTART=disabled keeps the bundle from listening
- * itself) in a node:http server with node:zlib and `send` (the file sender the adapter itself
+ * alone was 550 KB on a slow phone connection). This file wraps the adapter's request handler
+ * (exported by dist/server/entry.mjs, built in the adapter's middleware mode: pages only, no file
+ * lookup on disk before each request) in a node:http server with node:zlib and `send` (the file sender the adapter itself
  * uses: ETag/304, Last-Modified, byte ranges). No framework, two small additions:
  *
  * - files in dist/client are served from a list made at start-up, so nothing outside that folder
@@ -21,9 +21,9 @@
  * - pages rendered by Astro are compressed while they stream (Brotli at a fast level, or gzip),
  *   flushed whenever the renderer pauses, so the browser still gets the <head> early.
  *
- * The adapter stays in standalone mode, so `node dist/server/entry.mjs` still runs the site (as
- * before: uncompressed). A reverse proxy or CDN in front may compress too; this makes `npm start`
- * fast on its own.
+ * This is the only way to run the built site (`node dist/server/entry.mjs` listens on nothing in
+ * middleware mode). A reverse proxy or CDN in front may compress too; this makes `npm start` fast on
+ * its own.
  *
  * Graceful shutdown (SIGTERM, SIGINT): stop accepting connections, let requests in flight finish
  * (at most SHUTDOWN_TIMEOUT_MS, default 10 s; idle keep-alive connections are closed at once and
@@ -326,14 +326,12 @@ export function createRequestListener({ clientDir, handler, assetsDir = '_astro'
  * @returns {Promise<http.Server>}
  */
 export async function startServer({ entry = path.resolve('dist', 'server', 'entry.mjs') } = {}) {
-  // In standalone mode the bundle starts its own server on import, unless told not to.
-  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // The bundle registers its database closer here instead of its own signal handlers.
   /** @type {{ close?: () => Promise<void> }} */
   const shutdownHook = {};
   /** @type {any} */ (globalThis)[Symbol.for('doemee.shutdown')] = shutdownHook;
   const bundle = await import(pathToFileURL(entry).href);
-  // Standalone mode: the adapter's (files + pages) handler; middleware mode works as well.
+  // Middleware mode: the adapter's page handler (a standalone build's files + pages handler works too).
   const { handler, options } = bundle;
   if (typeof handler !== 'function' || !options?.client || !options?.server) {
     throw new Error(`${entry} is not a bundle of the @astrojs/node adapter.`);

@@ -12,7 +12,7 @@ let server: ChildProcess;
 
 test.beforeAll(async () => {
   const root = path.resolve(import.meta.dirname, '..', '..');
-  server = spawn(process.execPath, [path.join(root, 'dist', 'server', 'entry.mjs')], {
+  server = spawn(process.execPath, [path.join(root, 'src', 'cli', 'serve.mjs')], {
     cwd: root,
     env: {
       ...process.env,

@@ -41,7 +41,7 @@ export const externalShutdown = Symbol.for('doemee.shutdown');
 
 /**
  * On Ctrl-C or a stop signal, close the database first so PGlite flushes to disk. Only when the
- * bundle runs on its own (`node dist/server/entry.mjs`); src/cli/serve.mjs shuts down gracefully.
+ * bundle runs without src/cli/serve.mjs (the dev server), which shuts down gracefully itself.
  */
 function closeOnExit(db: Database): void {
   if ((globalThis as Record<symbol, unknown>)[externalShutdown]) return;

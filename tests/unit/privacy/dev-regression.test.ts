@@ -48,6 +48,20 @@ describe('hand-written texts (fixtures/handwritten-pii.txt)', () => {
   });
 });
 
+describe('parseMarkup', () => {
+  it('turns «TYPE|value» into UTF-16 offsets of the plain text', () => {
+    const { text, spans } = parseMarkup('Bel «PERSON|Gül Şahin» op «PHONE|06-12345678».');
+    expect(text).toBe('Bel Gül Şahin op 06-12345678.');
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Gül Şahin', '06-12345678']);
+    expect(spans.map((s) => s.type)).toEqual(['PERSON', 'PHONE']);
+  });
+
+  it('rejects an unknown type or a broken marker', () => {
+    expect(() => parseMarkup('«NAME|Piet»')).toThrow(/unknown span type/);
+    expect(() => parseMarkup('«PERSON|Piet')).toThrow(/unparsed marker/);
+  });
+});
+
 describe('scoreSpans', () => {
   const gold = [
     { type: 'PERSON' as const, start: 0, end: 10 },

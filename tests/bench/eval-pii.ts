@@ -3,6 +3,7 @@
  *
  *   npm run eval:pii                      # /work/shared/data/dev-pii.jsonl
  *   npm run eval:pii -- --input FILE.jsonl
+ *   npm run eval:pii -- --input FILE.txt  # inline markup «TYPE|value», one text a line
  *
  * Prints precision, recall and F1 per type for exact span matches and for
  * partial overlap (a prediction counts when it overlaps an unmatched gold span
@@ -111,6 +112,36 @@ export function loadLabelled(file: string): LabelledText[] {
   return docs;
 }
 
+/**
+ * Parses inline markup «TYPE|value» into a text and its gold spans (the format
+ * shared/data/make_dev_pii.py converts). Offsets are UTF-16 code units.
+ */
+export function parseMarkup(marked: string): { text: string; spans: PiiSpan[] } {
+  const spans: PiiSpan[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of marked.matchAll(/«([A-Z]+)\|([^»|]+)»/g)) {
+    const type = m[1];
+    if (!isPiiType(type)) throw new Error(`unknown span type ${type} in: ${marked}`);
+    text += marked.slice(last, m.index);
+    const value = m[2] ?? '';
+    spans.push({ type, start: text.length, end: text.length + value.length });
+    text += value;
+    last = m.index + m[0].length;
+  }
+  text += marked.slice(last);
+  if (text.includes('«') || text.includes('»')) throw new Error(`unparsed marker in: ${marked}`);
+  return { text, spans };
+}
+
+/** Reads a markup file: one text a line; blank lines and `#` comment lines are skipped. */
+export function loadMarkup(file: string, idPrefix = 'm'): LabelledText[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line, i) => ({ id: `${idPrefix}${i + 1}`, ...parseMarkup(line) }));
+}
+
 /** Runs the detector over labelled texts and scores it in both modes. */
 export function evaluate(docs: readonly LabelledText[]): Record<MatchMode, Score> {
   const pairs = docs.map((d) => ({ gold: d.spans, pred: detectPersonalData(d.text) }));
@@ -136,10 +167,10 @@ function main(argv: readonly string[]): void {
   const i = argv.indexOf('--input');
   const file = i >= 0 ? argv[i + 1] : DEFAULT_DEV_FILE;
   if (!file) {
-    console.error('usage: eval-pii [--input FILE.jsonl]');
+    console.error('usage: eval-pii [--input FILE.jsonl | --input FILE.txt]');
     process.exit(2);
   }
-  const docs = loadLabelled(file);
+  const docs = file.endsWith('.jsonl') ? loadLabelled(file) : loadMarkup(file);
   console.log(`${docs.length} texts from ${file}\n`);
   console.log(formatTable(evaluate(docs)));
 }

@@ -88,8 +88,11 @@ const CHAIN = `${NAME_WORD}(?:[ ](?:(?:van|der|de|den|het|'t|ter|ten)[ ])*${NAME
 const CHAIN_NUMBER = `(?<![\\p{L}\\p{N}'’.-])(${CHAIN})[ \\u00a0](${HOUSE_NUMBER})${NUMBER_END}`;
 
 // No 'i' flag: with it \p{Lu} would also match lower case. Cue words allow a capital first letter.
+// Up to three lower-case words may stand between the cue and op/aan ("woont alleen op …",
+// "woont nog steeds zelfstandig aan …"); the preposition is then required. Not "in": that
+// usually names a district or a building ("wonen met plezier in Park 4 flats verder").
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}])(?:[Ww]oon|[Ww]oont|[Ww]onen|[Ww]oonde|[Ww]oonden|[Ww]onend|[Ww]oonachtig|[Vv]erhuisd|[Vv]erhuist|[Vv]erhuizen|(?:[Pp]ost|[Ww]oon|[Bb]ezorg|[Nn]ieuw|[Oo]ud)?[Aa]dres(?:\\s+is)?)(?:\\s+(?:nu|sinds\\s+kort|tegenwoordig|al\\s+jaren|zelf))?\\s*:?\\s*(?:(?:op|aan|in|naar|bij)\\s+)?(?:(?:de|het|’t|'t)\\s+)?${CHAIN_NUMBER}`,
+  `(?<![\\p{L}])(?:[Ww]oon|[Ww]oont|[Ww]onen|[Ww]oonde|[Ww]oonden|[Ww]onend|[Ww]oonachtig|[Vv]erhuisd|[Vv]erhuist|[Vv]erhuizen|(?:[Pp]ost|[Ww]oon|[Bb]ezorg|[Nn]ieuw|[Oo]ud)?[Aa]dres(?:\\s+is)?)(?:(?:\\s+(?:nu|sinds\\s+kort|tegenwoordig|al\\s+jaren|zelf))?\\s*:?\\s*(?:(?:op|aan|in|naar|bij)\\s+)?|(?:\\s+\\p{Ll}+){1,3}\\s+(?:op|aan)\\s+)(?:(?:de|het|’t|'t)\\s+)?${CHAIN_NUMBER}`,
   'gu',
 );
 
@@ -226,12 +229,24 @@ function extendLeft(text: string, start: number): number {
   return begin;
 }
 
-/** Offset of the first usable word of a chain, or -1 when a later word is unusable. */
-function trimChain(chain: string): number {
+/**
+ * Offset of the first usable word of a chain, or -1 when a later word is unusable.
+ * With `articleStartsName` (the chain does not start a sentence) a capital article
+ * before a name word belongs to the street: "verhuisd naar De Bleek 6", like "De Ruyterstraat".
+ */
+function trimChain(chain: string, articleStartsName = false): number {
   const parts = [...chain.matchAll(/\S+/g)];
+  const keepArticle =
+    articleStartsName &&
+    /^(?:De|Het|Den|['’]t)$/.test(parts[0]?.[0] ?? '') &&
+    /^\p{Lu}/u.test(parts[1]?.[0] ?? '');
   let first = 0;
-  while (first < parts.length && isBlockedStreetWord(parts[first]?.[0] ?? '')) first++;
-  const rest = parts.slice(first);
+  while (!keepArticle && first < parts.length && isBlockedStreetWord(parts[first]?.[0] ?? '')) first++;
+  const rest = parts.slice(keepArticle ? 1 : first);
+  if (keepArticle) {
+    const capitalised = rest.filter((p) => /^\p{Lu}/u.test(p[0]));
+    return capitalised.some((p) => isBlockedStreetWord(p[0])) ? -1 : 0;
+  }
   const capitalised = rest.filter((p) => /^\p{Lu}/u.test(p[0]));
   if (capitalised.length === 0 || capitalised.some((p) => isBlockedStreetWord(p[0]))) return -1;
   return rest[0]?.index ?? -1;
@@ -266,9 +281,10 @@ export function findAddresses(
     const chain = m[1] ?? '';
     const number = m[2] ?? '';
     const end = m.index + m[0].length;
-    const offset = trimChain(chain);
+    const chainStart = end - number.length - 1 - chain.length;
+    const offset = trimChain(chain, !isSentenceStart(text, chainStart));
     if (offset < 0 || !plausibleNumber(text, end, number)) continue;
-    add(end - number.length - 1 - chain.length + offset, end);
+    add(chainStart + offset, end);
   }
 
   for (const postcode of postcodes) {
@@ -277,9 +293,9 @@ export function findAddresses(
     if (!m) continue;
     const chain = m[1] ?? '';
     const number = m[2] ?? '';
-    const offset = trimChain(chain);
-    if (offset < 0 || /^(?:19|20)\d\d$/.test(number)) continue;
     const start = postcode.start - before.length + m.index;
+    const offset = trimChain(chain, !isSentenceStart(text, start));
+    if (offset < 0 || /^(?:19|20)\d\d$/.test(number)) continue;
     add(start + offset, start + chain.length + 1 + number.length);
   }
 

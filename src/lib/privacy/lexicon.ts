@@ -147,6 +147,8 @@ export const COMMON_CAPITALISED: ReadonlySet<string> = new Set(
   Nadat Voordat Vooral Gewoon Inmiddels Verder Sociaal Domein Werk Inkomen Jeugd Welzijn Participatie Schuldhulp
   Team Afdeling Dienst Publiekszaken Burgerzaken Wonen Vervoer Regiotaxi Servicepunt Loket Huis Thuis Ouderen
   Senioren Jongeren Huishoudelijke Ondersteuning Dagbesteding Begeleiding Vrijwilligers Gezondheid
+  Vervolgens Hierna Daarnaast Overigens Uiteindelijk Tenslotte Trouwens Bijvoorbeeld Kortom Anders Daarbij
+  Hierbij Hiervoor Daarvoor Intussen Ondertussen Achteraf Opeens Plotseling Meestal Nogmaals
 `),
 );
 

@@ -97,6 +97,15 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * More first names that are everyday lower-case words ("koos" = chose, "leen" = loan,
+ * "riet" = reed, "jan" = January). In lower-case text, where capitals give no hint,
+ * these and AMBIGUOUS_FIRST_NAMES are not read as names.
+ */
+export const WORDLIKE_FIRST_NAMES: ReadonlySet<string> = new Set(
+  words('Bob Ton Toon Leen Koos Jan Trees Riet Mees Iris Amber Joke Hein Said Jos Tiny Will Ina Ida'),
+);
+
 /** Tussenvoegsels and name particles (Dutch, Arabic, Romance). */
 export const PARTICLES: ReadonlySet<string> = new Set(
   words(`van de der den het 't ’t ter ten te von da du le la el al di del dos das bin ibn ben abu ait`),

@@ -32,6 +32,7 @@ import {
   ROLE_WORDS,
   SURNAMES,
   TITLE_PATTERN,
+  WORDLIKE_FIRST_NAMES,
 } from './names';
 import type { Range } from './patterns';
 import { isSentenceStart, overlapsAny, phraseRegExp, previousWord, rangesOf } from './text';
@@ -39,12 +40,14 @@ import type { PiiSpan } from './types';
 
 /** A capitalised name word: "Jansen", "Kok-Jansen", "O'Neill", "Jansen-de Vries". */
 const NAME_WORD_RE =
-  /\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?:-(?:van der|van den|van de|van|de|der|den|ter|ten|te) \p{Lu}[\p{Ll}\p{M}]+)?(?![\p{L}\p{N}])/uy;
+  /\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-(?:A-)?\p{Lu}[\p{Ll}\p{M}]+)*(?:-(?:van der|van den|van de|van|de|der|den|ter|ten|te) \p{Lu}[\p{Ll}\p{M}]+)?(?![\p{L}\p{N}])/uy;
 const INITIALS_RE = /(?:\p{Lu}|Th|Chr|Ph|Joh|Jac|Wm)\.(?:[ \u00a0]?\p{Lu}\.){0,3}(?![\p{L}\p{N}])/uy;
 /** One or more tussenvoegsels, each followed by a space. "ben" is left out: it is also a first name. */
 const PARTICLES_RE =
   /(?:(?:van|de|der|den|het|'t|’t|ter|ten|te|von|da|du|le|la|el|al|di|del|dos|das|bin|ibn|abu|ait)[ \u00a0])+/iuy;
 const SPACE_RE = /[ \u00a0]/y;
+/** The capital "A" joining Surinamese-Chinese surnames: "Tjon A Fong", "Lie A Kwie". Only inside a name. */
+const A_JOINER_RE = /A[ \u00a0]/y;
 
 /** Initials that are abbreviations, not names: N.B., P.S., a.u.b. … */
 const NON_NAME_INITIALS = new Set([
@@ -83,7 +86,8 @@ const roleAlternation = ROLE_WORDS.join('|');
 /** Adjectives that may stand between a possessive and a role: "mijn vaste hulp", "mijn overleden man". */
 const roleAdjectives =
   '(?:(?:huishoudelijke|vaste|nieuwe|oude|vorige|lieve|oudste|jongste|eigen|enige|overleden|zieke|dementerende|oudere|jongere|huidige|toenmalige)\\s+)?';
-const possessive = "(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|uw|jouw)";
+// "mn"/"zn": possessives typed without apostrophe in sloppy answers ("mn buurman kees").
+const possessive = "(?:mijn|m'n|mn|onze|ons|zijn|z'n|zn|haar|hun|uw|jouw)";
 
 const CUES: readonly Cue[] = [
   {
@@ -115,7 +119,7 @@ const CUES: readonly Cue[] = [
     apposition: true,
   },
   {
-    re: /(?<![\p{L}])(?:ik\s+heet|mijn\s+naam\s+is|naam\s*:|heet|heette|genaamd|genoemd|t\.\s?n\.\s?v\.?|tnv|ten\s+name\s+van|namens|ondergetekende,?|ingevuld\s+door|opgesteld\s+door|contact(?:persoon)?\s*:|aanwezig\s*:|deelnemers?\s*:|gegevens\s*:|t\.\s?a\.\s?v\.?|c\/o)[ \u00a0]*/giu,
+    re: /(?<![\p{L}])(?:ik\s+heet|mijn\s+naam\s+is|naam(?:[ \u00a0]+\p{Ll}+)?\s*:|heet|heette|genaamd|genoemd|t\.\s?n\.\s?v\.?|tnv|ten\s+name\s+van|namens|ondergetekende,?|ingevuld\s+door|opgesteld\s+door|contact(?:persoon)?\s*:|aanwezig\s*:|deelnemers?\s*:|gegevens\s*:|t\.\s?a\.\s?v\.?|c\/o)[ \u00a0]*/giu,
     strength: 'strong',
     particleStart: true,
   },
@@ -125,6 +129,13 @@ const CUES: readonly Cue[] = [
     particleStart: false,
   },
   { re: /(?<![\p{L}])ik\s+ben[ \u00a0]+/giu, strength: 'weak', particleStart: false },
+  // Talking or arranging something with someone: "contact opnemen met Mark", "gesproken met Roos".
+  // Not "spreken/praten met": "spreken met Frans accent".
+  {
+    re: /(?<![\p{L}])(?:contact(?:\s+opnemen)?|gesprek|gesproken|gebeld|bellen|overleg|overlegd|afspraak|afgesproken)\s+met[ \u00a0]+/giu,
+    strength: 'weak',
+    particleStart: false,
+  },
   // "Ik, Jantina de Ridder, verklaar …"
   { re: /(?<![\p{L}])ik,[ \u00a0]*/giu, strength: 'weak', particleStart: false, apposition: true },
 ];
@@ -166,6 +177,28 @@ function isPlaceOrOrganisation(word: string, afterParticle: boolean): boolean {
   return parts.some((part) => isNonNameWord(part));
 }
 
+/**
+ * A known first name typed in lower case ("mijn vrouw ria", "ik ben henk de jong").
+ * Without capitals only listed first names that are not also ordinary words count.
+ */
+function isLowercaseFirstName(word: string): boolean {
+  return (
+    FIRST_NAMES.has(word) &&
+    !AMBIGUOUS_FIRST_NAMES.has(word) &&
+    !WORDLIKE_FIRST_NAMES.has(word) &&
+    !isNonNameWord(word)
+  );
+}
+
+const LOWER_WORD_RE = /[\p{Ll}\p{M}]+(?![\p{L}\p{N}@.]\p{L})/uy;
+/** A lower-case surname after a lower-case first name: optional particles, then a common surname. */
+const LOWER_SURNAME_RE =
+  /[ \u00a0]((?:(?:van|de|der|den|ter|ten|te|el|al)[ \u00a0])*)([\p{Ll}\p{M}]+)(?![\p{L}\p{N}])/uy;
+
+/** Lead words before a single initial that show a person follows: "bij F. Boukhari". */
+// Kept short: after "en", "voor" or "naar" a letter often ends a list item ("optie A en B. Verder …").
+const BEFORE_SINGLE_INITIAL = new Set(['bij', 'met', 'door', 'namens']);
+
 class NameParser {
   constructor(
     private readonly text: string,
@@ -191,6 +224,19 @@ class NameParser {
     return PLACE_WORD_RE.test(lower) || ORGANISATION_WORD_RE.test(lower);
   }
 
+  /** Reads a lower-case first name (+ common surname) at `pos`: "kees", "henk de jong". */
+  parseLowercase(pos: number): ParsedName | null {
+    const { text } = this;
+    const first = stickyMatch(LOWER_WORD_RE, text, pos);
+    if (!first || !isLowercaseFirstName(first)) return null;
+    let end = pos + first.length;
+    LOWER_SURNAME_RE.lastIndex = end;
+    const surname = LOWER_SURNAME_RE.exec(text);
+    if (surname && SURNAMES.has(surname[2] ?? '')) end += surname[0].length;
+    if (overlapsAny({ start: pos, end }, this.blocked)) return null;
+    return { start: pos, end, parts: [{ kind: 'word', start: pos, end, text: text.slice(pos, end) }] };
+  }
+
   /** Reads a name starting at `pos`. */
   parse(pos: number, particleStart: boolean): ParsedName | null {
     const { text } = this;
@@ -209,6 +255,15 @@ class NameParser {
         parts.push({ kind: 'initials', start: at, end: at + initials.length, text: initials });
         cursor = at + initials.length;
         continue;
+      }
+      if (parts.length > 0 && stickyMatch(A_JOINER_RE, text, at)) {
+        const wordAt = at + 2;
+        const word = stickyMatch(NAME_WORD_RE, text, wordAt);
+        if (word && this.usableWord(word, wordAt, true)) {
+          parts.push({ kind: 'word', start: at, end: wordAt + word.length, text: `A ${word}` });
+          cursor = wordAt + word.length;
+          continue;
+        }
       }
       const particles = parts.length > 0 || particleStart ? stickyMatch(PARTICLES_RE, text, at) : null;
       if (particles) {
@@ -302,7 +357,8 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
 
   for (const cue of CUES) {
     for (const m of text.matchAll(cue.re)) {
-      const name = parser.parse(m.index + m[0].length, cue.particleStart);
+      const at = m.index + m[0].length;
+      const name = parser.parse(at, cue.particleStart) ?? parser.parseLowercase(at);
       if (!name) continue;
       const evidence =
         hasEvidenceAfter(name) ||
@@ -329,7 +385,14 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
       // word may end a sentence instead ("vitamine D. Verder …"), so it needs punctuation before it.
       const single = /^\p{Lu}\.$/u.test(name.parts[0]?.text ?? '');
       const before = text.slice(0, name.start).trimEnd().at(-1);
-      if (!single || before === undefined || /[.,:;!?(\-–—]/.test(before)) accept(name);
+      if (
+        !single ||
+        before === undefined ||
+        /[.,:;!?(\-–—]/.test(before) ||
+        BEFORE_SINGLE_INITIAL.has(previousWord(text, name.start))
+      ) {
+        accept(name);
+      }
     } else if (hasEvidenceAfter(name)) {
       // "Ria, mijn buurvrouw, …", "Sjaan (84) …"
       accept(name);
@@ -348,6 +411,12 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
       if (['de', 'het', 'een', "'n"].includes(previousWord(text, name.start).toLowerCase())) continue;
       accept(name);
     }
+  }
+
+  // Lower-case first names with evidence after them: "joop (87)", "ria, mijn buurvrouw,".
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.@-])\p{Ll}+/gu)) {
+    const name = parser.parseLowercase(m.index);
+    if (name && !overlapsAny(name, found) && hasEvidenceAfter(name)) accept(name);
   }
 
   return found.sort((a, b) => a.start - b.start);

@@ -41,6 +41,22 @@ describe('PERSON', () => {
     ['Mijn dochter Fleur komt vaak langs.', ['Fleur']],
     ['Contact: J. Jansen, graag na vijven.', ['J. Jansen']],
     ['Onze hulp Fatima’s auto is kapot.', ['Fatima']],
+    // lower-case names in sloppy text: a listed first name after a cue, or with an age after it
+    ['mijn zoon pieter komt elke week even langs', ['pieter']],
+    ['mn buurvrouw annie doet de was', ['annie']],
+    ['ik ben gerrit van dijk en woon alleen', ['gerrit van dijk']],
+    ['groetjes, truus', ['truus']],
+    ['mijn tante sjaan en ome bertus (88) wonen samen', ['bertus']],
+    // form labels "Naam <wie>:"
+    ['Naam aanvrager: Soraya Tahiri. Datum: 3 maart.', ['Soraya Tahiri']],
+    // talking or arranging with someone is a cue, also for names that are words
+    ['Ik heb een afspraak met Roos over de planning.', ['Roos']],
+    ['Graag contact opnemen met Wil, zij weet ervan.', ['Wil']],
+    // a single initial after bij/met/door/namens
+    ['Het intakegesprek was bij K. Lachhab thuis.', ['K. Lachhab']],
+    // Surinamese-Chinese names joined with a capital A
+    ['Meneer Lie A Kwie heeft een nieuwe hulp.', ['Lie A Kwie']],
+    ['Mijn buurvrouw Carmen Tjin-A-Djie helpt me.', ['Carmen Tjin-A-Djie']],
   ])('finds %s', (text, expected) => {
     expect(found(text, 'PERSON').map((s) => s.slice('PERSON:'.length))).toEqual(expected);
   });
@@ -73,6 +89,16 @@ describe('PERSON', () => {
     'Roos en Fleur zijn mijn lievelingsbloemen.', // first names that are also words need a cue
     'Mijn hulp spreekt Frans en Engels, maar weinig Nederlands.',
     'Ik neem vitamine D. Verder gaat het goed.', // a letter ending a sentence is not an initial
+    'Ik koos optie A en B. Overigens was het formulier duidelijk.',
+    // lower case: names that are also words, and verbs after a role word
+    'mijn dochter wil graag helpen maar woont ver weg',
+    'mijn man ben ik vorig jaar verloren',
+    'ik ben blij met de hulp, mijn zoon koos de aanbieder',
+    'ik ben jan met de pet, zeggen ze hier',
+    'mijn hulp kan niet op dinsdag, de buurvrouw (82) wel',
+    // talking with an organisation is not talking with a person
+    'Ik heb contact opgenomen met Careyn en gesproken met Sociaal Domein.',
+    'Graag een gesprek met De Goede Woning over de lift.',
     'De consulent van Sociaal Domein belde terug.',
     // names inside e-mail addresses are e-mail, not persons
     'Mail naar Sunita.Jagessar@yahoo.com graag.',
@@ -106,6 +132,11 @@ describe('ADDRESS', () => {
     ['Mijn broer woont op Goudsbloemstraat 23.', 'Goudsbloemstraat 23'],
     ['Ik woon op de Van der Hagenstraat 5.', 'Van der Hagenstraat 5'],
     ['Afleveradres Dorpsstraat 12-14 graag.', 'Dorpsstraat 12-14'],
+    // lower-case words between the address cue and op/aan/in
+    ['Mijn tante woont nog steeds zelfstandig op Hoeksteen 78.', 'Hoeksteen 78'],
+    // a capital article mid-sentence starts the street name
+    ['We zijn vorig jaar verhuisd naar De Kwekerij 14.', 'De Kwekerij 14'],
+    ['Post naar Het Zwaluwnest 3, 2725 AB.', 'Het Zwaluwnest 3'],
   ])('finds %s', (text, expected) => {
     expect(found(text, 'ADDRESS')).toEqual([`ADDRESS:${expected}`]);
   });
@@ -123,6 +154,9 @@ describe('ADDRESS', () => {
     'De Europaweg 2015 was nog een rustige straat.',
     'In het Stadshart 2 winkels minder dan vorig jaar.',
     'Het Wmo-loket zit in het Stadhuis.',
+    'Mijn zus woont sinds kort in Gouda 5 minuten van het station.',
+    'Wij wonen al lang in Oosterheem 2 hoog, zonder lift.',
+    'Ze is verhuisd naar De Leyens 4 jaar geleden.',
   ])('ignores %s', (text) => {
     expect(found(text, 'ADDRESS')).toEqual([]);
   });

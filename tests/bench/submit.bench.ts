@@ -9,13 +9,17 @@
  * insert rate) and prints the ratio app/raw. Afterwards it counts: every acknowledged submission
  * (303 with a reference code) must be in the database with its answers.
  *
+ * Each level also prints the CPU time spent per acknowledged submission by the server process and,
+ * for PostgreSQL, by the database's processes (Linux /proc): unlike throughput, that figure hardly
+ * changes when other work shares the machine, so it compares runs on a busy machine.
+ *
  * Rate limits are set far above the load (RATE_LIMIT_*_PER_MINUTE=1000000): this measures the
  * submit path, not the limiter. Prints figures; asserts no timing. Exit status 1 when a request
  * failed or an acknowledged submission is missing.
  *
  * BENCH_SECONDS (default 8) per level; BENCH_LEVELS (default 1,8,32,64).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,10 +55,45 @@ interface Level {
   p99: number;
   acknowledged: number;
   errors: number;
+  /** CPU milliseconds per acknowledged submission: the server process, the database's processes. */
+  cpu?: { server: number; database?: number };
+}
+
+/** User + system CPU milliseconds of the processes that match, from /proc (undefined elsewhere). */
+function cpuMillis(matches: (pid: number, command: string) => boolean): number | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  let ticks = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!matches(Number(entry), command)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 /** Runs one level; the ids of acknowledged submissions go into `acknowledgedIds`. */
-async function drive(server: RunningServer, concurrency: number, acknowledgedIds: string[]): Promise<Level> {
+async function drive(
+  server: RunningServer,
+  concurrency: number,
+  acknowledgedIds: string[],
+  measureDatabase = false,
+): Promise<Level> {
+  const serverPid = server.process.pid;
+  const serverCpu = () => cpuMillis((pid) => pid === serverPid);
+  const databaseCpu = () => (measureDatabase ? cpuMillis((_, command) => command === 'postgres') : undefined);
+  const before = { server: serverCpu(), database: databaseCpu() };
   let acknowledged = 0;
   let other = 0;
   const result = await autocannon({
@@ -82,7 +121,13 @@ async function drive(server: RunningServer, concurrency: number, acknowledgedIds
       },
     ],
   });
+  const after = { server: serverCpu(), database: databaseCpu() };
+  const per = (from?: number, to?: number) =>
+    from === undefined || to === undefined || acknowledged === 0 ? undefined : (to - from) / acknowledged;
+  const server_ = per(before.server, after.server);
   return {
+    cpu:
+      server_ === undefined ? undefined : { server: server_, database: per(before.database, after.database) },
     concurrency,
     perSecond: acknowledged / (result.duration || seconds),
     p50: result.latency.p50,
@@ -159,6 +204,7 @@ async function run(
   env: Record<string, string>,
   open: () => Promise<Database>,
   rawConcurrency: number,
+  databaseProcesses = false,
 ) {
   console.log(`\n${label}`);
   const server = await startServer({ ...env, ...rateLimits, DEMO_SEED: 'false' });
@@ -168,13 +214,17 @@ async function run(
   const results: Level[] = [];
   let acknowledged = 0;
   for (const concurrency of levels) {
-    const level = await drive(server, concurrency, ids);
+    const level = await drive(server, concurrency, ids, databaseProcesses);
     acknowledged += level.acknowledged;
     results.push(level);
     console.log(
       `  concurrency ${String(concurrency).padStart(2)}: ${level.perSecond.toFixed(0).padStart(6)} submissions/s` +
         `  p50 ${String(level.p50).padStart(4)} ms  p99 ${String(level.p99).padStart(4)} ms` +
-        `  (${level.acknowledged} acknowledged, ${level.errors} errors)`,
+        `  (${level.acknowledged} acknowledged, ${level.errors} errors)` +
+        (level.cpu
+          ? `  CPU per submission: server ${level.cpu.server.toFixed(2)} ms` +
+            (level.cpu.database === undefined ? '' : `, postgres ${level.cpu.database.toFixed(2)} ms`)
+          : ''),
     );
   }
   const stopped = await stopServer(server);
@@ -238,6 +288,8 @@ if (url) {
       },
       async () => openPostgres({ url: target.toString(), max: pool }),
       pool,
+      // Every postgres process on this machine counts, so another database's work would too.
+      true,
     );
   } finally {
     await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -138,7 +138,11 @@ async function drive(
 }
 
 /** The same rows the endpoint writes (a submission and its three answers), as plain inserts. */
-async function rawInserts(db: Database, concurrency: number): Promise<number> {
+async function rawInserts(
+  db: Database,
+  concurrency: number,
+  databaseProcesses: boolean,
+): Promise<{ perSecond: number; cpuPerInsert?: number }> {
   const [consultation] = await db.asOwner(
     (tx) => tx.sql<{ id: string }>`select id from public.consultations where slug = 'krachtig-oud-worden'`,
   );
@@ -173,6 +177,12 @@ async function rawInserts(db: Database, concurrency: number): Promise<number> {
       }
     });
   };
+  // The database's CPU: the postgres processes, or this process for the embedded one.
+  const cpu = () =>
+    databaseProcesses
+      ? cpuMillis((_, command) => command === 'postgres')
+      : (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+  const cpuBefore = cpu();
   const started = performance.now();
   let done = 0;
   const until = started + seconds * 1000;
@@ -184,7 +194,13 @@ async function rawInserts(db: Database, concurrency: number): Promise<number> {
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  const perSecond = done / ((performance.now() - started) / 1000);
+  const cpuAfter = cpu();
+  return {
+    perSecond,
+    cpuPerInsert:
+      cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / done,
+  };
 }
 
 async function countStored(db: Database, ids: string[]): Promise<{ stored: number; complete: number }> {
@@ -231,12 +247,15 @@ async function run(
   const db = await open();
   try {
     const { stored, complete } = await countStored(db, ids);
-    const raw = await rawInserts(db, rawConcurrency);
+    const { perSecond: raw, cpuPerInsert } = await rawInserts(db, rawConcurrency, databaseProcesses);
     const best = Math.max(...results.map((r) => r.perSecond));
     const errors = results.reduce((n, r) => n + r.errors, 0);
     console.log(
       `  raw inserts (same rows, same driver, ${rawConcurrency} at a time): ${raw.toFixed(0)} submissions/s;` +
-        ` app/raw ${(best / raw).toFixed(2)} (best level)`,
+        ` app/raw ${(best / raw).toFixed(2)} (best level)` +
+        (cpuPerInsert === undefined
+          ? ''
+          : `; CPU per raw submission: ${databaseProcesses ? 'postgres' : 'this process'} ${cpuPerInsert.toFixed(2)} ms`),
     );
     console.log(
       `  ${acknowledged} acknowledged, of which ${stored} stored with ${complete} complete (all answers);` +

@@ -31,6 +31,7 @@
  * checkpoint) and exit 0. A second signal exits at once with status 1. The bundle's own signal
  * handlers (src/lib/app/context.server.ts) stand down when this server runs it.
  */
+import cluster from 'node:cluster';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -41,6 +42,7 @@ import send from 'send';
 import { compressibleTypes, encodingSuffixes } from '../integrations/precompress.mjs';
 import { normaliseForwardedFor } from '../lib/abuse/client-address.js';
 import { applySecurityHeaders } from '../lib/http/security-headers.js';
+import { processCount, runProcesses } from './processes.mjs';
 
 /**
  * @typedef {(req: http.IncomingMessage, res: http.ServerResponse) => void} Listener
@@ -414,7 +416,21 @@ export async function startServer({ entry = path.resolve('dist', 'server', 'entr
   return server;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const address = (await startServer()).address();
-  if (address && typeof address === 'object') console.log(`Doe Mee draait op poort ${address.port}`);
+/**
+ * The server as `npm start` and `node src/cli/serve.mjs` run it: one process, or SERVER_PROCESSES
+ * processes on one port (src/cli/processes.mjs). Resolves once the site answers.
+ * @param {{ entry?: string }} [options]
+ * @returns {Promise<void>}
+ */
+export async function serve(options) {
+  const count = processCount();
+  const started = await runProcesses(count, () => startServer(options));
+  if (cluster.isWorker) return;
+  // A server (one process) or the address the first worker listens on (cluster.Address).
+  const address = 'listen' in started ? started.address() : started;
+  const port = address && typeof address === 'object' ? address.port : process.env.PORT;
+  const host = process.env.HOST ?? 'localhost';
+  console.log(`Doe Mee draait op http://${host}:${port}${count > 1 ? ` (${count} serverprocessen)` : ''}`);
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await serve();

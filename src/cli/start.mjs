@@ -35,7 +35,7 @@ run(bin('tsx'), ['src/cli/db.ts', 'setup', '--demo']);
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
-// src/cli/serve.mjs: the built site with compression and caching (see there for why).
-const { startServer } = await import('./serve.mjs');
-await startServer({ entry });
-console.log(`Doe Mee draait op http://${process.env.HOST}:${process.env.PORT}`);
+// src/cli/serve.mjs: the built site with compression and caching (see there for why), in one
+// process or SERVER_PROCESSES processes.
+const { serve } = await import('./serve.mjs');
+await serve({ entry });

@@ -17,7 +17,8 @@
  * submit path, not the limiter. Prints figures; asserts no timing. Exit status 1 when a request
  * failed or an acknowledged submission is missing.
  *
- * BENCH_SECONDS (default 8) per level; BENCH_LEVELS (default 1,8,32,64).
+ * BENCH_SECONDS (default 8) per level; BENCH_LEVELS (default 1,8,32,64); BENCH_PROCESSES (default 1,2):
+ * the SERVER_PROCESSES values measured against PostgreSQL.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,8 @@ import {
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const levels = (process.env.BENCH_LEVELS ?? '1,8,32,64').split(',').map(Number);
+/** SERVER_PROCESSES values to measure against PostgreSQL (the embedded database has one process). */
+const serverProcesses = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
 const rateLimits = {
   RATE_LIMIT_SUBMIT_PER_MINUTE: '1000000',
   RATE_LIMIT_POST_PER_MINUTE: '1000000',
@@ -60,7 +63,7 @@ interface Level {
 }
 
 /** User + system CPU milliseconds of the processes that match, from /proc (undefined elsewhere). */
-function cpuMillis(matches: (pid: number, command: string) => boolean): number | undefined {
+function cpuMillis(matches: (pid: number, command: string, parent: number) => boolean): number | undefined {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -73,8 +76,8 @@ function cpuMillis(matches: (pid: number, command: string) => boolean): number |
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!matches(Number(entry), command)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (!matches(Number(entry), command, Number(fields[1]))) continue;
       ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
     } catch {
       // the process ended meanwhile
@@ -91,7 +94,8 @@ async function drive(
   measureDatabase = false,
 ): Promise<Level> {
   const serverPid = server.process.pid;
-  const serverCpu = () => cpuMillis((pid) => pid === serverPid);
+  // The server, and its workers when it runs several processes.
+  const serverCpu = () => cpuMillis((pid, _, parent) => pid === serverPid || parent === serverPid);
   const databaseCpu = () => (measureDatabase ? cpuMillis((_, command) => command === 'postgres') : undefined);
   const before = { server: serverCpu(), database: databaseCpu() };
   let acknowledged = 0;
@@ -298,18 +302,20 @@ if (url) {
   target.pathname = `/${name}`;
   const pool = Number(process.env.DATABASE_POOL_MAX ?? 10);
   try {
-    await run(
-      `TCP PostgreSQL (fresh database ${name}, pool ${pool})`,
-      {
-        DATABASE_URL: target.toString(),
-        DATABASE_POOL_MAX: String(pool),
-        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dm-bench-pg-')),
-      },
-      async () => openPostgres({ url: target.toString(), max: pool }),
-      pool,
-      // Every postgres process on this machine counts, so another database's work would too.
-      true,
-    );
+    for (const processes of serverProcesses)
+      await run(
+        `TCP PostgreSQL (fresh database ${name}, ${processes} server process${processes === 1 ? '' : 'es'}, pool ${pool} each)`,
+        {
+          DATABASE_URL: target.toString(),
+          DATABASE_POOL_MAX: String(pool),
+          SERVER_PROCESSES: String(processes),
+          DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dm-bench-pg-')),
+        },
+        async () => openPostgres({ url: target.toString(), max: pool }),
+        pool,
+        // Every postgres process on this machine counts, so another database's work would too.
+        true,
+      );
   } finally {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();

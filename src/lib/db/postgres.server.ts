@@ -52,24 +52,28 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
     },
   });
 
-  const unavailable = (error: unknown) =>
-    isUnavailable(error)
-      ? new DatabaseUnavailableError('The database cannot be reached.', { cause: error })
-      : error;
-
-  /**
-   * One transaction on a reserved connection. BEGIN and the caller's settings are not awaited on
-   * their own: postgres.js pipelines them with the first statement of fn (one round trip where
-   * sql.begin takes three). They are checked before COMMIT, so a failure there still rolls back.
-   */
-  const run = async <T>(fn: (tx: OwnerTx) => Promise<T>, caller?: Caller): Promise<T> => {
-    let connection: postgres.ReservedSql;
+  /** Runs fn on a connection of its own, given back to the pool afterwards. */
+  const onConnection = async <T>(fn: (connection: postgres.ReservedSql) => Promise<T>): Promise<T> => {
+    let connection: postgres.ReservedSql | undefined;
     try {
       connection = await sql.reserve();
+      return await fn(connection);
     } catch (error) {
-      throw unavailable(error);
+      throw isUnavailable(error)
+        ? new DatabaseUnavailableError('The database cannot be reached.', { cause: error })
+        : error;
+    } finally {
+      connection?.release();
     }
-    try {
+  };
+
+  /**
+   * One transaction. BEGIN and the caller's settings are not awaited on their own: postgres.js
+   * pipelines them with the first statement of fn (one round trip where sql.begin takes three).
+   * They are checked before COMMIT, so a failure there still rolls back.
+   */
+  const run = <T>(fn: (tx: OwnerTx) => Promise<T>, caller?: Caller): Promise<T> =>
+    onConnection(async (connection) => {
       const opening = [connection.unsafe('begin')];
       if (caller) {
         const { text, params } = becomeCaller(caller);
@@ -86,22 +90,11 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
         await connection.unsafe('rollback').catch(() => undefined);
         throw error;
       }
-    } catch (error) {
-      throw unavailable(error);
-    } finally {
-      connection.release();
-    }
-  };
+    });
 
   /** Every statement of the transaction written at once; the replies come back in order. */
-  const batch = async (caller: Caller, statements: readonly Statement[]): Promise<Row[][]> => {
-    let connection: postgres.ReservedSql;
-    try {
-      connection = await sql.reserve();
-    } catch (error) {
-      throw unavailable(error);
-    }
-    try {
+  const batch = (caller: Caller, statements: readonly Statement[]): Promise<Row[][]> =>
+    onConnection(async (connection) => {
       const { text, params } = becomeCaller(caller);
       const queries = [
         connection.unsafe('begin'),
@@ -118,12 +111,7 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
       return settled
         .slice(2, -1)
         .map((s) => (s.status === 'fulfilled' ? (Array.from(s.value) as Row[]) : []));
-    } catch (error) {
-      throw unavailable(error);
-    } finally {
-      connection.release();
-    }
-  };
+    });
 
   return {
     driver: 'postgres',

@@ -5,6 +5,9 @@
  * unsupervised and guided mode, next to a plain TF-IDF + k-means baseline,
  * without and with the consultation's background documents
  * (content/background/krachtig-oud-worden), over seeds and on held-out halves.
+ * Two sets: the dev set (optional, as it lives outside the repo) and the
+ * holdout set in tests/fixtures/themes (always present; other themes, written
+ * independently, see its README).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +21,21 @@ import { normalise } from '../../src/lib/themes/text';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(repoRoot, '../shared/data');
-const responsesFile = path.join(dataDir, 'dev-responses.jsonl');
-const themesFile = path.join(dataDir, 'dev-themes.json');
+const fixtureDir = path.join(repoRoot, 'tests/fixtures/themes');
+const sets = [
+  {
+    name: 'dev set',
+    responses: path.join(dataDir, 'dev-responses.jsonl'),
+    themes: path.join(dataDir, 'dev-themes.json'),
+    optional: true,
+  },
+  {
+    name: 'holdout set',
+    responses: path.join(fixtureDir, 'holdout-responses.jsonl'),
+    themes: path.join(fixtureDir, 'holdout-themes.json'),
+    optional: false,
+  },
+];
 
 interface Row {
   id: string;
@@ -68,11 +84,7 @@ function fmt(name: string, truth: string[], pred: string[], direct = false): str
   return `${name.padEnd(44)} NMI ${nmi(truth, pred).toFixed(3)}  ARI ${ari(truth, pred).toFixed(3)}  macro-F1 ${macroF1(truth, pred, direct).toFixed(3)}  themes ${k}`;
 }
 
-function main(): void {
-  if (!existsSync(responsesFile) || !existsSync(themesFile)) {
-    console.error(`eval-themes: ${responsesFile} or ${themesFile} not found; nothing to measure.`);
-    process.exit(0);
-  }
+function evaluate(setName: string, responsesFile: string, themesFile: string, background?: string[]): void {
   const rows: Row[] = readFileSync(responsesFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -84,12 +96,13 @@ function main(): void {
   ).themes;
   const truth = rows.map((r) => r.primary);
   const items = rows.map((r) => ({ id: r.id, text: r.text }));
-  console.log(`dev set: ${rows.length} responses, ${refThemes.length} reference themes\n`);
+  const nRef = refThemes.length;
+  console.log(`${setName}: ${rows.length} responses, ${nRef} reference themes\n`);
 
-  // Baseline: plain TF-IDF + k-means, k = 12.
+  // Baseline: plain TF-IDF + k-means, k = number of reference themes.
   const base = baselineVectors(rows.map((r) => r.text));
-  const km = sphericalKMeans(base.x, base.d, 12, createRng(1), 10);
-  console.log(fmt('baseline TF-IDF + k-means (k=12)', truth, [...km.labels].map(String)));
+  const km = sphericalKMeans(base.x, base.d, nRef, createRng(1), 10);
+  console.log(fmt(`baseline TF-IDF + k-means (k=${nRef})`, truth, [...km.labels].map(String)));
   // Guided baseline: nearest theme description in the same plain TF-IDF space.
   const withThemes = baselineVectors([
     ...rows.map((r) => r.text),
@@ -113,11 +126,9 @@ function main(): void {
   console.log(fmt('baseline guided: nearest description TF-IDF', truth, basePred, true));
   console.log('');
 
-  const bgDir = path.join(repoRoot, 'content/background/krachtig-oud-worden');
-  const background = existsSync(bgDir) ? readBackgroundDir(bgDir) : undefined;
   const runs: { name: string; background?: string[] }[] = [{ name: 'no background' }];
   if (background) runs.push({ name: `background: ${background.length} documents`, background });
-  else console.log(`(no background folder ${bgDir}: figures without background only)\n`);
+  else console.log('(no background folder: figures without background only)\n');
   let shown: ReturnType<typeof clusterThemes> | undefined;
   let shownGuided: ReturnType<typeof clusterThemes> | undefined;
   for (const run of runs) {
@@ -142,10 +153,10 @@ function main(): void {
     console.log(
       `  unsupervised NMI over seeds 1-5: mean ${(bySeed.reduce((a, b) => a + b, 0) / bySeed.length).toFixed(3)}  min ${Math.min(...bySeed).toFixed(3)}  max ${Math.max(...bySeed).toFixed(3)}`,
     );
-    const forced = clusterThemes({ items, k: 12, background: run.background });
+    const forced = clusterThemes({ items, k: nRef, background: run.background });
     console.log(
       fmt(
-        '  unsupervised (k=12 forced)',
+        `  unsupervised (k=${nRef} forced)`,
         truth,
         forced.assignments.map((a) => a.themeId),
       ),
@@ -186,20 +197,27 @@ function main(): void {
       ] as const;
     });
     console.log(
-      `    halves (120 each, on their own): unsupervised NMI ${halves.map((h) => h[0].toFixed(3)).join(' / ')}, guided macro-F1 ${halves.map((h) => h[1].toFixed(3)).join(' / ')}`,
+      `    halves (${Math.floor(rows.length / 2)} each, on their own): unsupervised NMI ${halves.map((h) => h[0].toFixed(3)).join(' / ')}, guided macro-F1 ${halves.map((h) => h[1].toFixed(3)).join(' / ')}`,
     );
-    // Secondary themes: share of given secondaries that name a theme the response touches.
+    // Secondary themes. Precision: share of given secondaries that name a theme
+    // the response touches (its labelled primary or secondary). Recall: share
+    // of labelled secondaries that the engine gives as a secondary.
     const byId = new Map(rows.map((r) => [r.id, r]));
     let secGiven = 0;
     let secRight = 0;
+    let secFound = 0;
+    const secLabelled = rows.reduce((s, r) => s + r.secondary.length, 0);
     for (const a of guided.assignments) {
       const r = byId.get(a.itemId) as Row;
       for (const sec of a.secondary) {
         secGiven++;
         if (sec.themeId === r.primary || r.secondary.includes(sec.themeId)) secRight++;
+        if (r.secondary.includes(sec.themeId)) secFound++;
       }
     }
-    console.log(`    secondary themes given: ${secGiven}, of which touched by the response: ${secRight}`);
+    console.log(
+      `    secondary themes given: ${secGiven}, of which touched by the response: ${secRight} (precision ${(secRight / Math.max(1, secGiven)).toFixed(2)}); labelled secondaries found: ${secFound}/${secLabelled} (recall ${(secFound / Math.max(1, secLabelled)).toFixed(2)})`,
+    );
     console.log(`    time: unsupervised ${tUnsup.toFixed(0)} ms, guided ${tGuided.toFixed(0)} ms\n`);
     shown = unsup;
     shownGuided = guided;
@@ -215,6 +233,23 @@ function main(): void {
   if (candidates.length > 0) {
     console.log('guided candidate themes:');
     for (const t of candidates) console.log(`  ${t.id.padEnd(9)} ${String(t.size).padStart(3)}  ${t.label}`);
+  }
+}
+
+function main(): void {
+  const bgDir = path.join(repoRoot, 'content/background/krachtig-oud-worden');
+  const background = existsSync(bgDir) ? readBackgroundDir(bgDir) : undefined;
+  for (const set of sets) {
+    if (!existsSync(set.responses) || !existsSync(set.themes)) {
+      if (set.optional) {
+        console.log(`(${set.name}: ${set.responses} or ${set.themes} not found; skipped)\n`);
+        continue;
+      }
+      console.error(`eval-themes: ${set.responses} or ${set.themes} not found.`);
+      process.exit(1);
+    }
+    evaluate(set.name, set.responses, set.themes, background);
+    console.log('');
   }
 }
 

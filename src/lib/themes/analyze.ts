@@ -109,7 +109,8 @@ export class Analyzer {
       const content = !isStopword(t.norm) && !isStopword(base);
       const partTerms: Term[] = [];
       const hyphenParts = t.parts?.filter((p) => t.elided || !isStopword(p)) ?? [];
-      for (const p of hyphenParts.length > 0 ? hyphenParts : parts) {
+      // A stopword has no parts worth a feature: "misschien" is not about "chi", nor "sindsdien" about "dien".
+      for (const p of !content && !t.elided ? [] : hyphenParts.length > 0 ? hyphenParts : parts) {
         const pk = stem(this.word(p).base);
         if (pk !== key) partTerms.push({ key: pk, weight: this.partWeight, display: p, from: key });
       }

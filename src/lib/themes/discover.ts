@@ -14,6 +14,7 @@ import { compact, knnGraph, louvain, modularity, silhouette, similarityMatrix } 
 import { sphericalKMeans } from './kmeans';
 import { type Rng, sampleIndices } from './random';
 import { normaliseDense } from './reduce';
+import { type Csr, selectRows } from './sparse';
 
 export interface DiscoverOptions {
   k?: number;
@@ -26,6 +27,10 @@ export interface DiscoverOptions {
   neighbours?: number;
   /** Smallest community kept as a theme (absolute floor). */
   minSize?: number;
+  /** Sparse unit rows in the same order as x (TF-IDF): exact-word evidence for the graph. */
+  sparse?: Csr;
+  /** Share of the sparse cosine in the graph's similarity; the rest is the embedding (default 0). */
+  sparseWeight?: number;
 }
 
 export interface Discovered {
@@ -85,9 +90,19 @@ function countOf(labels: Int32Array): number {
 }
 
 /** Choose a partition of the sample rows: Louvain over a resolution ladder, best silhouette within bounds. */
-function graphPartition(xs: Float64Array, d: number, opts: DiscoverOptions, minSize: number): Int32Array {
+function graphPartition(
+  xs: Float64Array,
+  d: number,
+  opts: DiscoverOptions,
+  minSize: number,
+  sparse?: Csr,
+): Int32Array {
   const n = xs.length / d;
   const sim = similarityMatrix(xs, d);
+  // The same blend of exact words and embedding as the item-theme scores: the embedding
+  // alone lets answers meet on style and common words.
+  const w = opts.sparseWeight ?? 0;
+  if (sparse && w > 0) blendSparse(sim, sparse, w);
   const g = knnGraph(sim, n, Math.min(opts.neighbours ?? 10, Math.max(1, n - 1)));
   let best: { labels: Int32Array; score: number } | undefined;
   let fallback: { labels: Int32Array; distance: number } | undefined;
@@ -117,6 +132,23 @@ function graphPartition(xs: Float64Array, d: number, opts: DiscoverOptions, minS
   return (best?.labels ?? fallback?.labels ?? new Int32Array(n)) as Int32Array;
 }
 
+/** sim ← (1 − w) · sim + w · (cosine of the sparse unit rows), over the sample. */
+function blendSparse(sim: Float32Array, x: Csr, w: number): void {
+  const n = x.rows;
+  const row = new Float64Array(x.cols);
+  for (let i = 0; i < n; i++) {
+    for (let p = x.indptr[i] as number; p < (x.indptr[i + 1] as number); p++)
+      row[x.indices[p] as number] = x.data[p] as number;
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = x.indptr[j] as number; p < (x.indptr[j + 1] as number); p++)
+        s += (x.data[p] as number) * (row[x.indices[p] as number] as number);
+      sim[i * n + j] = (1 - w) * (sim[i * n + j] as number) + w * (i === j ? 1 : s);
+    }
+    for (let p = x.indptr[i] as number; p < (x.indptr[i + 1] as number); p++) row[x.indices[p] as number] = 0;
+  }
+}
+
 /** Discover themes among the rows of x (unit rows, n × d). */
 export function discover(x: Float64Array, d: number, opts: DiscoverOptions): Discovered {
   const n = x.length / d;
@@ -136,7 +168,7 @@ export function discover(x: Float64Array, d: number, opts: DiscoverOptions): Dis
     k = 1;
     centroids = centroidsOf(xs, d, new Int32Array(sample.length), 1);
   } else {
-    const labels = graphPartition(xs, d, opts, minSize);
+    const labels = graphPartition(xs, d, opts, minSize, opts.sparse && selectRows(opts.sparse, sample));
     k = countOf(labels);
     if (k < opts.minK || k > opts.maxK) {
       // No resolution gave a count within bounds: fall back to k-means at the nearest bound.

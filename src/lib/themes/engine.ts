@@ -10,6 +10,7 @@ import { characteristicTerms, makeLabel } from './label';
 import { createRng } from './random';
 import { normaliseDense } from './reduce';
 import { type Representation, type RepresentOptions, represent } from './represent';
+import { selectRows } from './sparse';
 import {
   CATCH_ALL_ID,
   CATCH_ALL_LABEL,
@@ -187,6 +188,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
           minK: guided ? 1 : Math.min(minK, pool.length),
           maxK: guided ? Math.max(1, Math.min(maxK, Math.floor(pool.length / 3))) : maxK,
           rng,
+          sparse: selectRows(rep.tfidf, pool),
+          sparseWeight,
         });
   // Number discovered themes by size (largest first), ties by first member: stable ids.
   const sizes = new Int32Array(found.k);
@@ -248,7 +251,9 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
         family.push(j);
       }
       const sorted = family.map((j) => scoreOf(i, j)).sort((x, y) => x - y);
-      const baseline = sorted[Math.floor(sorted.length / 2)] ?? 0;
+      // Lower median: with an even number of themes the upper one can be the candidate itself
+      // (four themes: the second-best score), which would rule out any secondary.
+      const baseline = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
       const cands: [number, number][] = [];
       for (const j of family) {
         if (j === p) continue;

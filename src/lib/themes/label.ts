@@ -3,7 +3,9 @@
  *
  * A term characterises a theme when many of its items use it and it is
  * clearly more common there than in the whole corpus: share × log(lift)
- * (a class-based TF-IDF). Labels join the two or three best surface forms,
+ * (a class-based TF-IDF), times how concentrated the term is over the themes
+ * (1 − normalised entropy of its per-theme rate), so that words every theme
+ * uses alike ("komt", "echt", "vindt") do not name one of them. Labels join the two or three best surface forms,
  * skipping words already covered by a chosen phrase.
  */
 import type { Csr } from './sparse';
@@ -41,6 +43,24 @@ export function characteristicTerms(
     const c = counts[l] as Map<number, number>;
     for (let p = start; p < end; p++) c.set(x.indices[p] as number, (c.get(x.indices[p] as number) ?? 0) + 1);
   }
+  // How evenly a term spreads over the themes (normalised entropy of its per-theme rate):
+  // a word every theme uses at the same rate ("komt", "echt") names none of them.
+  const rateSum = new Float64Array(m);
+  counts.forEach((c, l) => {
+    const size = sizes[l] as number;
+    if (size > 0) for (const [t, cnt] of c) rateSum[t] = (rateSum[t] as number) + cnt / size;
+  });
+  const entropy = new Float64Array(m);
+  counts.forEach((c, l) => {
+    const size = sizes[l] as number;
+    if (size > 0)
+      for (const [t, cnt] of c) {
+        const p = cnt / size / (rateSum[t] as number);
+        entropy[t] = (entropy[t] as number) - p * Math.log(p);
+      }
+  });
+  const themesUsed = sizes.filter((v) => v > 0).length;
+  const hMax = Math.log(Math.max(2, themesUsed));
   return counts.map((c, l) => {
     const size = sizes[l] as number;
     const scored: TermScore[] = [];
@@ -52,7 +72,12 @@ export function characteristicTerms(
       if (lift <= 1) continue;
       // Phrases read better than single stems: small preference.
       const phrase = vocab.keys[t]?.includes(' ') ? 1.2 : 1;
-      scored.push({ index: t, display: vocab.display[t] ?? '', score: share * Math.log(lift) * phrase });
+      const focus = Math.max(0, 1 - (entropy[t] as number) / hMax);
+      scored.push({
+        index: t,
+        display: vocab.display[t] ?? '',
+        score: share * Math.log(lift) * phrase * focus,
+      });
     }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
     // Drop a word already contained in a better phrase, or a phrase whose words are both listed.

@@ -28,6 +28,59 @@ export interface Token {
 const ISO: ReadonlySet<string> = new Set((stopwordsIso as Record<string, string[]>).nl ?? []);
 const SHORT: ReadonlySet<string> = new Set(shortDutchStopwords as string[]);
 
+/**
+ * Channel-generic reporting words: a facilitator's note reports in the third
+ * person ("mevrouw vertelt", "deelnemers geven aan", "meneer zegt"). These
+ * words say who speaks, not about what, so they carry no topic in any
+ * consultation; left in, they pull every note of one channel together.
+ * Kept short on purpose: reporting verbs and the nouns that refer to a speaker.
+ */
+const REPORTING: ReadonlySet<string> = new Set([
+  'zeg',
+  'zegt',
+  'zeggen',
+  'zei',
+  'zeiden',
+  'gezegd',
+  'vertel',
+  'vertelt',
+  'vertellen',
+  'vertelde',
+  'vertelden',
+  'verteld',
+  'geeft',
+  'geven',
+  'gaf',
+  'gaven',
+  'aangegeven',
+  'noemt',
+  'noemen',
+  'noemde',
+  'noemden',
+  'genoemd',
+  'benadrukt',
+  'benadrukken',
+  'benadrukte',
+  'benadrukten',
+  'vindt',
+  'vinden',
+  'vond',
+  'vonden',
+  'meneer',
+  'mevrouw',
+  'mevr',
+  'dhr',
+  'heer',
+  'dame',
+  'deelnemer',
+  'deelnemers',
+  'deelneemster',
+  'aanwezige',
+  'aanwezigen',
+  'facilitator',
+  'gespreksleider',
+]);
+
 /** Clitics and spoken forms that the published lists write out in full. */
 const CLITICS: Readonly<Record<string, string>> = {
   "z'n": 'zijn',
@@ -128,12 +181,12 @@ export function tokenise(text: string): Token[] {
 
 /** Word that carries no topic on its own (broad list). */
 export function isStopword(norm: string): boolean {
-  return ISO.has(norm) || SHORT.has(norm) || norm.length < 2;
+  return ISO.has(norm) || SHORT.has(norm) || REPORTING.has(norm) || norm.length < 2;
 }
 
 /** Pure function word: a phrase may not contain it (short list). */
 export function isFunctionWord(norm: string): boolean {
-  return SHORT.has(norm) || norm.length < 2;
+  return SHORT.has(norm) || REPORTING.has(norm) || norm.length < 2;
 }
 
 const stemCache = new Map<string, string>();

@@ -4,7 +4,8 @@
  * NOT the product targets (unsupervised NMI 0.55, guided macro-F1 0.80): this
  * lexical, model-free engine does not reach them, with or without the
  * consultation's background documents; see src/lib/themes/README.md
- * ("Measured" and "Why the targets are not met").
+ * ("Measured" and "Why the targets are not met"). The holdout set with other
+ * themes has its own floors in holdout-regression.test.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,19 +57,19 @@ describe.skipIf(!present)('dev set regression', () => {
       true,
     );
 
-  it('unsupervised NMI stays at its measured level (0.381, asserted ≥ 0.35)', () => {
-    expect(unsupervisedNmi()).toBeGreaterThanOrEqual(0.35);
+  it('unsupervised NMI stays at its measured level (0.385, asserted ≥ 0.36)', () => {
+    expect(unsupervisedNmi()).toBeGreaterThanOrEqual(0.36);
   }, 60_000);
 
-  it('guided macro-F1 stays at its measured level (0.610, asserted ≥ 0.58)', () => {
-    expect(guidedF1()).toBeGreaterThanOrEqual(0.58);
+  it('guided macro-F1 stays at its measured level (0.629, asserted ≥ 0.60)', () => {
+    expect(guidedF1()).toBeGreaterThanOrEqual(0.6);
   }, 60_000);
 
   it.skipIf(!background)(
-    'with the background documents: unsupervised NMI (0.357, ≥ 0.33) and guided macro-F1 (0.609, ≥ 0.58)',
+    'with the background documents: unsupervised NMI (0.387, ≥ 0.36) and guided macro-F1 (0.624, ≥ 0.60)',
     () => {
-      expect(unsupervisedNmi(background)).toBeGreaterThanOrEqual(0.33);
-      expect(guidedF1(background)).toBeGreaterThanOrEqual(0.58);
+      expect(unsupervisedNmi(background)).toBeGreaterThanOrEqual(0.36);
+      expect(guidedF1(background)).toBeGreaterThanOrEqual(0.6);
     },
     60_000,
   );

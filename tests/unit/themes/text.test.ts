@@ -83,4 +83,22 @@ describe('lexicon and compounds', () => {
     const part = terms.find((t) => t.key === stem('strijk'));
     expect(part?.weight).toBeLessThan(1);
   });
+
+  it('drops the reporting words of a facilitator note, and their compound parts', () => {
+    const terms = new Analyzer().terms(
+      "Mevrouw vertelt dat de deelnemers 'de regiotaxi' te duur vinden, meneer zegt het ook",
+    );
+    const keys = terms.map((t) => t.key);
+    expect(keys).toContain(stem('regiotaxi'));
+    expect(keys).toContain(stem('duur'));
+    for (const w of ['mevrouw', 'vertelt', 'deelnemers', 'deel', 'nemer', 'vinden', 'meneer', 'zegt'])
+      expect(keys).not.toContain(stem(w));
+    expect(keys.some((k) => k.includes(' ') && k.split(' ').includes(stem('mevrouw')))).toBe(false);
+  });
+
+  it('gives a stopword no compound parts', () => {
+    // The compound splitter finds "chi" in "misschien" and "dien" in "sindsdien": accidents.
+    const keys = new Analyzer().terms('misschien sindsdien bovendien').map((t) => t.key);
+    expect(keys).toEqual([]);
+  });
 });

@@ -21,7 +21,8 @@ function staffAdd(...args: string[]) {
 }
 
 describe.skipIf(driver !== 'pglite')('npm run staff:add', () => {
-  test('creates an account whose generated password works', async () => {
+  // The first run creates and migrates the embedded database in a child process: slow on a busy machine.
+  test('creates an account whose generated password works', { timeout: 120_000 }, async () => {
     const run = staffAdd('--email', 'Nieuw@Zoetermeer.nl', '--role', 'analyst', '--name', 'Nieuwe analist');
     expect(run.status, run.stderr).toBe(0);
     const password = /Password \(shown once\): (\S+)/.exec(run.stdout)?.[1];

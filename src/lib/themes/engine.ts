@@ -6,7 +6,7 @@ import { Analyzer } from './analyze';
 import { backgroundPassages } from './background';
 import { discover } from './discover';
 import { baseProfiles, guidedScores, type Profiles, ranks, scoreItems } from './guided';
-import { characteristicTerms, makeLabel } from './label';
+import { characteristicTerms, labelTerms, makeLabel } from './label';
 import { createRng } from './random';
 import { normaliseDense } from './reduce';
 import { type Representation, type RepresentOptions, represent } from './represent';
@@ -293,9 +293,7 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       origin = 'discovered';
     } else {
       id = freshId(guided ? 'nieuw' : 'thema', taken);
-      const useThree =
-        t.length >= 3 && (t[2] as { score: number }).score >= 0.6 * (t[0] as { score: number }).score;
-      label = makeLabel(termTexts, useThree ? 3 : 2);
+      label = makeLabel(labelTerms(t).map((s) => s.display));
       origin = 'discovered';
     }
     const mem: number[] = [];

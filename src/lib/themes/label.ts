@@ -6,8 +6,12 @@
  * (a class-based TF-IDF), times how concentrated the term is over the themes
  * (1 − normalised entropy of its per-theme rate), so that words every theme
  * uses alike ("komt", "echt", "vindt") do not name one of them. Labels join the two or three best surface forms,
- * skipping words already covered by a chosen phrase.
+ * skipping words already covered by a chosen phrase. A label names a topic, so
+ * it is made of nouns and noun phrases where the theme has them (part of
+ * speech from the Hunspell data, `pos.ts`); verbs and adverbs only when
+ * nothing else is left.
  */
+import { isNounTerm, type WordClasses, wordClasses } from './pos';
 import type { Csr } from './sparse';
 import type { Vocabulary } from './vectorize';
 
@@ -111,4 +115,44 @@ export function makeLabel(terms: readonly string[], words = 3): string {
   if (parts.length === 0) return 'Naamloos thema';
   const text = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
   return (text as string).charAt(0).toUpperCase() + (text as string).slice(1);
+}
+
+/** Part-of-speech evidence the label needs; injectable for tests. */
+export interface LabelPos {
+  isNoun(display: string): boolean;
+  classes(word: string): WordClasses;
+}
+
+const hunspellPos: LabelPos = { isNoun: (d) => isNounTerm(d), classes: (w) => wordClasses(w) };
+
+/**
+ * Which of a theme's characteristic terms make its label, best first.
+ * Nouns, noun phrases and words the dictionary does not know (names, acronyms:
+ * "aow") come first; without any, adjectives and phrases without a verb; only
+ * when none of those exist, the terms as they rank. Two terms with the same
+ * head ("elke dag", "hele dag") are one topic: the second is skipped. Three
+ * terms when the third is still strong (≥ 0.6 × the first), else two.
+ */
+export function labelTerms(terms: readonly TermScore[], pos: LabelPos = hunspellPos): TermScore[] {
+  const head = (t: TermScore) => t.display.split(' ').at(-1) ?? '';
+  const nounish: TermScore[] = [];
+  const other: TermScore[] = [];
+  for (const t of terms) {
+    if (t.display === '') continue;
+    const words = t.display.split(' ');
+    const classes = words.map((w) => pos.classes(w));
+    if (pos.isNoun(t.display) || (words.length === 1 && !(classes[0] as WordClasses).known)) nounish.push(t);
+    else if (classes.every((c) => c.known && !c.verb && (c.adjective || c.noun))) other.push(t);
+  }
+  const pool =
+    nounish.length > 0 ? nounish : other.length > 0 ? other : terms.filter((t) => t.display !== '');
+  const chosen: TermScore[] = [];
+  for (const t of pool) {
+    if (chosen.some((c) => head(c) === head(t))) continue;
+    chosen.push(t);
+    if (chosen.length === 3) break;
+  }
+  if (chosen.length === 3 && (chosen[2] as TermScore).score < 0.6 * (chosen[0] as TermScore).score)
+    chosen.pop();
+  return chosen;
 }

@@ -5,6 +5,7 @@ import {
   labelTerms,
   makeLabel,
   type TermScore,
+  wordUsage,
 } from '../../../src/lib/themes/label';
 import { NO_CLASS } from '../../../src/lib/themes/pos';
 import { csrFromRows } from '../../../src/lib/themes/sparse';
@@ -87,5 +88,21 @@ describe('label terms', () => {
     expect(labelTerms(terms, pos)).toHaveLength(3);
     expect(labelTerms([...terms.slice(0, 2), term('schuur', 0.5)], pos)).toHaveLength(2);
     expect(makeLabel(labelTerms(terms, pos).map((t) => t.display))).toBe('Ladder, tuin en schuur');
+  });
+
+  it('reads a noun-or-verb form the way the answers use it', () => {
+    // Made-up answers: "schuur" follows determiners, "tuin" follows "ik" (as if a verb).
+    const texts = [
+      'Ik tuin elke dag.',
+      'Tuin ik nog?',
+      'Ik tuin graag.',
+      'De schuur lekt.',
+      'Mijn schuur is oud.',
+    ];
+    const usage = wordUsage(texts, new Set(['tuin', 'schuur']));
+    expect(usage.get('tuin')).toEqual({ determiner: 0, subject: 3 });
+    expect(usage.get('schuur')).toEqual({ determiner: 2, subject: 0 });
+    const chosen = labelTerms([term('tuin', 1), term('schuur', 0.9), term('ladder', 0.8)], pos, usage);
+    expect(chosen.map((t) => t.display)).toEqual(['schuur', 'ladder']);
   });
 });

@@ -16,6 +16,7 @@ import { readBackgroundDir } from '../../src/lib/themes/background.server';
 import { clusterThemes } from '../../src/lib/themes/engine';
 import { sphericalKMeans } from '../../src/lib/themes/kmeans';
 import { ari, macroF1, nmi } from '../../src/lib/themes/metrics';
+import { isNounTerm, wordClasses } from '../../src/lib/themes/pos';
 import { createRng } from '../../src/lib/themes/random';
 import { normalise } from '../../src/lib/themes/text';
 
@@ -84,6 +85,27 @@ function fmt(name: string, truth: string[], pred: string[], direct = false): str
   return `${name.padEnd(44)} NMI ${nmi(truth, pred).toFixed(3)}  ARI ${ari(truth, pred).toFixed(3)}  macro-F1 ${macroF1(truth, pred, direct).toFixed(3)}  themes ${k}`;
 }
 
+/**
+ * Part of speech of the discovered labels' terms ("Bus, scootmobiel en halte"
+ * has three), by the Hunspell test of `pos.ts`: noun or noun phrase, verb only
+ * (no noun reading: "komt", "laten zien"), or other (adjective, adverb, unknown word).
+ */
+function labelReport(themes: ReturnType<typeof clusterThemes>['themes']): string {
+  const labels = themes.filter((t) => t.origin === 'discovered' && t.id !== 'overig').map((t) => t.label);
+  // Terms never contain "en" (a stopword ends a phrase), so the joints are unambiguous.
+  // Noun terms contain no verb-only word (isNounTerm), so the three classes are disjoint.
+  const terms = labels.flatMap((l) => l.toLowerCase().split(/, | en /));
+  const noun = terms.filter((t) => isNounTerm(t)).length;
+  const verbOnly = terms.filter((t) =>
+    t.split(' ').some((w) => {
+      const c = wordClasses(w);
+      return c.verb && !c.noun;
+    }),
+  ).length;
+  const pct = (v: number) => `${((100 * v) / Math.max(1, terms.length)).toFixed(0)} %`;
+  return `labels over seeds 1-5: ${labels.length} labels, ${terms.length} terms; noun or noun phrase ${pct(noun)}, with a verb-only word ${pct(verbOnly)}, other ${pct(terms.length - noun - verbOnly)}`;
+}
+
 function evaluate(setName: string, responsesFile: string, themesFile: string, background?: string[]): void {
   const rows: Row[] = readFileSync(responsesFile, 'utf8')
     .split('\n')
@@ -144,15 +166,19 @@ function evaluate(setName: string, responsesFile: string, themesFile: string, ba
       ),
     );
     // Seeds 1-5: the spread says how much of a difference is noise.
-    const bySeed = [1, 2, 3, 4, 5].map((seed) =>
+    const seedRuns = [1, 2, 3, 4, 5].map((seed) =>
+      clusterThemes({ items, seed, background: run.background }),
+    );
+    const bySeed = seedRuns.map((r) =>
       nmi(
         truth,
-        clusterThemes({ items, seed, background: run.background }).assignments.map((a) => a.themeId),
+        r.assignments.map((a) => a.themeId),
       ),
     );
     console.log(
       `  unsupervised NMI over seeds 1-5: mean ${(bySeed.reduce((a, b) => a + b, 0) / bySeed.length).toFixed(3)}  min ${Math.min(...bySeed).toFixed(3)}  max ${Math.max(...bySeed).toFixed(3)}`,
     );
+    console.log(`  ${labelReport(seedRuns.flatMap((r) => r.themes))}`);
     const forced = clusterThemes({ items, k: nRef, background: run.background });
     console.log(
       fmt(

@@ -6,7 +6,7 @@ import { Analyzer } from './analyze';
 import { backgroundPassages } from './background';
 import { discover } from './discover';
 import { baseProfiles, guidedScores, type Profiles, ranks, scoreItems } from './guided';
-import { characteristicTerms, makeLabel } from './label';
+import { characteristicTerms, labelTerms, makeLabel, wordUsage } from './label';
 import { createRng } from './random';
 import { normaliseDense } from './reduce';
 import { type Representation, type RepresentOptions, represent } from './represent';
@@ -271,6 +271,15 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
 
   // Themes: ids, labels, terms, representative items.
   const terms = characteristicTerms(rep.tfidf, rep.vocab, primary, total, 8);
+  // How the answers use the discovered themes' single-word terms (noun or verb reading).
+  const labelWords = new Set<string>();
+  for (let j = K; j < total; j++)
+    if (j !== catchAll)
+      for (const s of terms[j] ?? []) if (!s.display.includes(' ')) labelWords.add(s.display);
+  const usage = wordUsage(
+    items.map((it) => it.text),
+    labelWords,
+  );
   const taken = new Set(given.map((t) => t.id));
   taken.add(CATCH_ALL_ID);
   const themes: ThemeResult[] = [];
@@ -293,9 +302,7 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       origin = 'discovered';
     } else {
       id = freshId(guided ? 'nieuw' : 'thema', taken);
-      const useThree =
-        t.length >= 3 && (t[2] as { score: number }).score >= 0.6 * (t[0] as { score: number }).score;
-      label = makeLabel(termTexts, useThree ? 3 : 2);
+      label = makeLabel(labelTerms(t, undefined, usage).map((s) => s.display));
       origin = 'discovered';
     }
     const mem: number[] = [];

@@ -6,9 +6,14 @@
  * (a class-based TF-IDF), times how concentrated the term is over the themes
  * (1 − normalised entropy of its per-theme rate), so that words every theme
  * uses alike ("komt", "echt", "vindt") do not name one of them. Labels join the two or three best surface forms,
- * skipping words already covered by a chosen phrase.
+ * skipping words already covered by a chosen phrase. A label names a topic, so
+ * it is made of nouns and noun phrases where the theme has them (part of
+ * speech from the Hunspell data, `pos.ts`); verbs and adverbs only when
+ * nothing else is left.
  */
+import { isNounTerm, type WordClasses, wordClasses } from './pos';
 import type { Csr } from './sparse';
+import { normaliseDisplay } from './text';
 import type { Vocabulary } from './vectorize';
 
 export interface TermScore {
@@ -111,4 +116,109 @@ export function makeLabel(terms: readonly string[], words = 3): string {
   if (parts.length === 0) return 'Naamloos thema';
   const text = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
   return (text as string).charAt(0).toUpperCase() + (text as string).slice(1);
+}
+
+/** How the answers use a word: after a determiner, or next to a subject pronoun. */
+export interface Usage {
+  determiner: number;
+  subject: number;
+}
+
+// Closed word classes of Dutch, not topic words: they tell a noun's company from a verb's.
+// Ambiguous ones ("je", "die", "dat", "zijn", "haar") are left out.
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'de',
+  'het',
+  'een',
+  'mijn',
+  'onze',
+  'ons',
+  'uw',
+  'hun',
+  'elke',
+  'ieder',
+  'iedere',
+  'geen',
+  'deze',
+  'dit',
+]);
+const SUBJECTS: ReadonlySet<string> = new Set(['ik', 'jij', 'hij', 'zij', 'wij', 'we', 'ze', 'u']);
+
+/**
+ * Counts, for each of `words` (lower-case surface forms), how often the texts
+ * put it right after a determiner ("de bus", "mijn man") and how often right
+ * next to a subject pronoun ("ik weet", "weet ik"): a form the dictionary
+ * lists as a noun and a verb is then read as the answers use it. At most
+ * `maxTexts` texts, evenly spread, so the cost stays flat for large corpora.
+ */
+export function wordUsage(
+  texts: readonly string[],
+  words: ReadonlySet<string>,
+  maxTexts = 3000,
+): Map<string, Usage> {
+  const out = new Map<string, Usage>();
+  if (words.size === 0) return out;
+  const step = Math.max(1, Math.ceil(texts.length / maxTexts));
+  for (let i = 0; i < texts.length; i += step) {
+    const tokens = normaliseDisplay(texts[i] as string).match(/[\p{L}']+/gu) ?? [];
+    tokens.forEach((w, j) => {
+      if (!words.has(w)) return;
+      let u = out.get(w);
+      if (!u) {
+        u = { determiner: 0, subject: 0 };
+        out.set(w, u);
+      }
+      const before = tokens[j - 1] ?? '';
+      if (DETERMINERS.has(before)) u.determiner++;
+      else if (SUBJECTS.has(before) || SUBJECTS.has(tokens[j + 1] ?? '')) u.subject++;
+    });
+  }
+  return out;
+}
+
+/** Part-of-speech evidence the label needs; injectable for tests. */
+export interface LabelPos {
+  isNoun(display: string): boolean;
+  classes(word: string): WordClasses;
+}
+
+const hunspellPos: LabelPos = { isNoun: (d) => isNounTerm(d), classes: (w) => wordClasses(w) };
+
+/**
+ * Which of a theme's characteristic terms make its label, best first.
+ * Nouns, noun phrases and words the dictionary does not know (names, acronyms:
+ * "aow") come first; without any, adjectives and phrases without a verb; only
+ * when none of those exist, the terms as they rank. Two terms with the same
+ * head ("elke dag", "hele dag") are one topic: the second is skipped. Three
+ * terms when the third is still strong (≥ 0.6 × the first), else two.
+ */
+export function labelTerms(
+  terms: readonly TermScore[],
+  pos: LabelPos = hunspellPos,
+  usage?: ReadonlyMap<string, Usage>,
+): TermScore[] {
+  const head = (t: TermScore) => t.display.split(' ').at(-1) ?? '';
+  const nounish: TermScore[] = [];
+  const other: TermScore[] = [];
+  for (const t of terms) {
+    if (t.display === '') continue;
+    const words = t.display.split(' ');
+    const classes = words.map((w) => pos.classes(w));
+    const u = words.length === 1 ? usage?.get(t.display) : undefined;
+    // The dictionary allows a noun, the answers use a verb: "ik weet", "praat je".
+    if (u && u.subject >= 2 && u.subject > u.determiner) continue;
+    if (pos.isNoun(t.display) || (words.length === 1 && !(classes[0] as WordClasses).known)) nounish.push(t);
+    else if (classes.every((c) => c.known && !c.verb && (c.adjective || c.noun))) other.push(t);
+  }
+  const pool =
+    nounish.length > 0 ? nounish : other.length > 0 ? other : terms.filter((t) => t.display !== '');
+  const chosen: TermScore[] = [];
+  for (const t of pool) {
+    if (chosen.some((c) => head(c) === head(t))) continue;
+    chosen.push(t);
+    if (chosen.length === 3) break;
+  }
+  if (chosen.length === 3 && (chosen[2] as TermScore).score < 0.6 * (chosen[0] as TermScore).score)
+    chosen.pop();
+  return chosen;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { characteristicTerms } from '../../../src/lib/themes/label';
+import {
+  characteristicTerms,
+  type LabelPos,
+  labelTerms,
+  makeLabel,
+  type TermScore,
+  wordUsage,
+} from '../../../src/lib/themes/label';
+import { NO_CLASS } from '../../../src/lib/themes/pos';
 import { csrFromRows } from '../../../src/lib/themes/sparse';
 import type { Vocabulary } from '../../../src/lib/themes/vectorize';
 
@@ -22,5 +30,79 @@ describe('characteristic terms', () => {
     const vocab = { keys, display: keys } as unknown as Vocabulary;
     const terms = characteristicTerms(csrFromRows(rows, keys.length), vocab, labels, 3);
     expect(terms[0]?.[0]?.display).toBe('trap');
+  });
+});
+
+describe('label terms', () => {
+  // Made-up part-of-speech table: the test is about choosing, not about the dictionary.
+  const table: Record<string, [noun: boolean, verb: boolean, adjective: boolean]> = {
+    loopt: [false, true, false],
+    zegt: [false, true, false],
+    ladder: [true, false, false],
+    tuin: [true, false, false],
+    schuur: [true, false, false],
+    mooie: [false, false, true],
+    oude: [false, false, true],
+    vaak: [false, false, false],
+    elke: [false, false, false],
+    hele: [false, false, true],
+    avond: [true, false, false],
+  };
+  const pos: LabelPos = {
+    classes: (w) => {
+      const c = table[w];
+      return c ? { known: true, noun: c[0], verb: c[1], adjective: c[2] } : NO_CLASS;
+    },
+    isNoun: (d) => {
+      const words = d.split(' ').map((w) => pos.classes(w));
+      return (words.at(-1)?.noun ?? false) && words.every((c) => c.noun || !c.verb);
+    },
+  };
+  const term = (display: string, score: number, index = 0): TermScore => ({ index, display, score });
+
+  it('prefers nouns and noun phrases over a better-scoring verb', () => {
+    const chosen = labelTerms([term('loopt', 1), term('ladder', 0.9), term('mooie tuin', 0.8)], pos);
+    expect(chosen.map((t) => t.display)).toEqual(['ladder', 'mooie tuin']);
+  });
+
+  it('keeps a word the dictionary does not know (a name or acronym) next to the nouns', () => {
+    const chosen = labelTerms([term('zegt', 1), term('xyzfonds', 0.9), term('schuur', 0.7)], pos);
+    expect(chosen.map((t) => t.display)).toEqual(['xyzfonds', 'schuur']);
+  });
+
+  it('falls back to adjectives, then to the terms as ranked, never to nothing', () => {
+    expect(labelTerms([term('loopt', 1), term('oude', 0.5)], pos).map((t) => t.display)).toEqual(['oude']);
+    expect(labelTerms([term('loopt', 1), term('zegt', 0.9)], pos).map((t) => t.display)).toEqual([
+      'loopt',
+      'zegt',
+    ]);
+  });
+
+  it('does not name one topic twice through phrases with the same head', () => {
+    const chosen = labelTerms([term('elke avond', 1), term('hele avond', 0.95), term('tuin', 0.9)], pos);
+    expect(chosen.map((t) => t.display)).toEqual(['elke avond', 'tuin']);
+  });
+
+  it('uses a third term only when it is still strong', () => {
+    const terms = [term('ladder', 1), term('tuin', 0.8), term('schuur', 0.7)];
+    expect(labelTerms(terms, pos)).toHaveLength(3);
+    expect(labelTerms([...terms.slice(0, 2), term('schuur', 0.5)], pos)).toHaveLength(2);
+    expect(makeLabel(labelTerms(terms, pos).map((t) => t.display))).toBe('Ladder, tuin en schuur');
+  });
+
+  it('reads a noun-or-verb form the way the answers use it', () => {
+    // Made-up answers: "schuur" follows determiners, "tuin" follows "ik" (as if a verb).
+    const texts = [
+      'Ik tuin elke dag.',
+      'Tuin ik nog?',
+      'Ik tuin graag.',
+      'De schuur lekt.',
+      'Mijn schuur is oud.',
+    ];
+    const usage = wordUsage(texts, new Set(['tuin', 'schuur']));
+    expect(usage.get('tuin')).toEqual({ determiner: 0, subject: 3 });
+    expect(usage.get('schuur')).toEqual({ determiner: 2, subject: 0 });
+    const chosen = labelTerms([term('tuin', 1), term('schuur', 0.9), term('ladder', 0.8)], pos, usage);
+    expect(chosen.map((t) => t.display)).toEqual(['schuur', 'ladder']);
   });
 });

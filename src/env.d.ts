@@ -8,6 +8,8 @@ declare namespace App {
     staff: import('./lib/auth/session.server').StaffSession | null;
     /** Token for the hidden csrf field of every form. */
     csrfToken: string;
+    /** The posted form, read once by the middleware; unset when the request has no form body. */
+    form?: FormData;
     t: (key: import('./lib/i18n/nl').MessageKey) => string;
   }
 }

@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
-import { bodyTooLarge } from './lib/abuse/body-limit';
+import { bodyTooLarge, readBodyWithin } from './lib/abuse/body-limit';
 import { bucketFor, limitFor, rateLimit } from './lib/abuse/counters.server';
 import { clientKey } from './lib/abuse/keys.server';
 import { clientAddressOf } from './lib/abuse/request';
@@ -43,11 +43,21 @@ function unavailable(pathname: string, wantsJson: boolean): Response {
 const isFormBody = (request: Request) =>
   /application\/x-www-form-urlencoded|multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
 
-/** The posted form, or 'broken' when the body claims to be a form but is not one. */
-async function postedForm(request: Request): Promise<FormData | 'broken' | null> {
+/**
+ * The posted form, read once here for the CSRF check and handed to the page (`locals.form`):
+ * 'tooLarge' past the size limit, 'broken' when the body claims to be a form but is not one, null
+ * for a body that is no form (the API's JSON: its routes read it, so it stays unread).
+ */
+async function postedForm(
+  request: Request,
+  maxBytes: number,
+): Promise<FormData | 'broken' | 'tooLarge' | null> {
   if (!isFormBody(request)) return null;
+  const body = await readBodyWithin(request, maxBytes);
+  if (body === 'tooLarge') return body;
   try {
-    return await request.clone().formData();
+    const headers = { 'content-type': request.headers.get('content-type') ?? '' };
+    return await new Response(body, { headers }).formData();
   } catch {
     return 'broken';
   }
@@ -86,10 +96,10 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
 
   const bucket = bucketFor(context.request.method, pathname);
   maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
-  if (bucket && (await bodyTooLarge(context.request, maxBodyBytes)))
+  const limit = bucket ? maxBodyBytes : Number.POSITIVE_INFINITY;
+  const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
+  if (form === 'tooLarge' || (form === null && bucket && (await bodyTooLarge(context.request, limit))))
     return payloadTooLarge(context.request, pathname);
-
-  const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request) : null;
   // A body that says it is a form but cannot be read as one: 400 here, so no route has to care.
   if (form === 'broken') {
     if (isApiPath(pathname)) return jsonMessage(400, 'error.invalid');
@@ -98,6 +108,7 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
+  if (form) context.locals.form = form;
   if (
     needsCsrfCheck(context.request.method) &&
     !csrfMatches(context.cookies.get(csrfCookie)?.value, submittedCsrfToken(context.request, form))

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
-import { bodyTooLarge } from '../../../src/lib/abuse/body-limit';
+import { bodyTooLarge, readBodyWithin } from '../../../src/lib/abuse/body-limit';
 import { clientAddressFrom, normaliseForwardedFor } from '../../../src/lib/abuse/client-address.js';
 import { bucketFor } from '../../../src/lib/abuse/counters.server';
 import { checkFormToken, issueFormToken } from '../../../src/lib/abuse/form-token.server';
@@ -83,6 +83,36 @@ describe('request size', () => {
     const small = chunked([300, 300]);
     expect(await bodyTooLarge(small, 1000)).toBe(false);
     expect((await small.arrayBuffer()).byteLength).toBe(600);
+  });
+
+  test('reads a body once, whole, or stops as soon as it passes the limit', async () => {
+    const declared = new Request('http://localhost/x', { method: 'POST', body: 'x'.repeat(2000) });
+    expect(await readBodyWithin(declared, 1000)).toBe('tooLarge');
+    expect(await readBodyWithin(chunked([600, 600]), 1000)).toBe('tooLarge');
+    const body = await readBodyWithin(chunked([300, 200]), 1000);
+    expect(body).toBeInstanceOf(Uint8Array);
+    expect((body as Uint8Array).byteLength).toBe(500);
+    const text = new Request('http://localhost/x', { method: 'POST', body: 'a=1&b=%C3%A9' });
+    expect(new TextDecoder().decode((await readBodyWithin(text, 1000)) as Uint8Array)).toBe('a=1&b=%C3%A9');
+    expect(await readBodyWithin(new Request('http://localhost/x', { method: 'POST' }), 10)).toEqual(
+      new Uint8Array(),
+    );
+  });
+
+  test('property: reading is too large exactly when counting is, and keeps every byte otherwise', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 4000 }), { maxLength: 12 }),
+        fc.nat(20_000),
+        async (sizes, max) => {
+          const total = sizes.reduce((a, b) => a + b, 0);
+          const read = await readBodyWithin(chunked(sizes), max);
+          if (total > max) expect(read).toBe('tooLarge');
+          else expect((read as Uint8Array).byteLength).toBe(total);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   test('property: too large exactly when the sum passes the limit', async () => {

@@ -79,7 +79,7 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   const stopUrl = await planStop(page, stopName);
 
   // Open the stop from the schedule.
-  await page.getByRole('link', { name: 'Planning' }).click();
+  await page.getByRole('link', { name: 'Terug naar de planning' }).click();
   await page.getByRole('link', { name: stopName }).click();
   await expect(page).toHaveURL(stopUrl);
   await waitUntilAvailableOffline(page);
@@ -114,7 +114,7 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   await expect(topic(page, topicB).locator('li[data-note-id]', { hasText: quote })).toHaveCount(1);
 
   // The schedule opens offline too, and says which stop has notes on this device only.
-  await page.getByRole('link', { name: 'Planning' }).click();
+  await page.getByRole('link', { name: 'Terug naar de planning' }).click();
   const onDevice = page.locator('[data-device-notes]');
   await expect(onDevice).toContainText(`${stopName}: 2 aantekeningen`);
   await onDevice.getByRole('link', { name: stopName }).click();

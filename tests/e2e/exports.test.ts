@@ -87,6 +87,8 @@ test('the dashboard draws every chart with the seeded data, with tables and PNG 
     const section = page.getByRole('region', { name: title, exact: true });
     await section.scrollIntoViewIfNeeded();
     await expect(section.locator('canvas')).toHaveCount(1);
+    // A real height (the CSP once blocked the inline style that set it, leaving a flat strip).
+    expect((await section.locator('canvas').boundingBox())?.height ?? 0).toBeGreaterThan(150);
     await expect(section.getByRole('table')).toBeVisible();
     expect(await section.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
     // Drawn: the PNG button is enabled once chart.js has rendered the canvas.

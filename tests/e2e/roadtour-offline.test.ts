@@ -79,7 +79,7 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   const stopUrl = await planStop(page, stopName);
 
   // Open the stop from the schedule.
-  await page.getByRole('link', { name: 'Planning' }).click();
+  await page.getByRole('link', { name: 'Terug naar de planning' }).click();
   await page.getByRole('link', { name: stopName }).click();
   await expect(page).toHaveURL(stopUrl);
   await waitUntilAvailableOffline(page);
@@ -114,7 +114,7 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   await expect(topic(page, topicB).locator('li[data-note-id]', { hasText: quote })).toHaveCount(1);
 
   // The schedule opens offline too, and says which stop has notes on this device only.
-  await page.getByRole('link', { name: 'Planning' }).click();
+  await page.getByRole('link', { name: 'Terug naar de planning' }).click();
   const onDevice = page.locator('[data-device-notes]');
   await expect(onDevice).toContainText(`${stopName}: 2 aantekeningen`);
   await onDevice.getByRole('link', { name: stopName }).click();
@@ -259,6 +259,20 @@ test('the same stop changed on two devices: both versions are shown and the faci
   const leaders = page.getByText(/Gespreksleiding:/);
   await expect(leaders).toContainText('Gespreksleider (demo)');
   await expect(leaders).toContainText('Beheerder (demo)');
+
+  // And taken off again; whoever planned the stop has no such button (they stay).
+  await page.goto(`${stopUrl}/bewerken`);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const list = page.locator('[data-facilitators]');
+  await expect(list.getByRole('button', { name: /Gespreksleider \(demo\)/ })).toHaveCount(0);
+  await list.getByRole('button', { name: 'Weghalen als gespreksleider: Beheerder (demo)' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Beheerder (demo) is geen gespreksleider meer' }),
+  ).toBeVisible();
+  await expect(list).not.toContainText('Beheerder (demo)');
+  await expect(page.getByRole('heading', { name: 'Gespreksleiders' })).toBeFocused();
+  await page.goto(stopUrl);
+  await expect(page.getByText(/Gespreksleiding:/)).not.toContainText('Beheerder (demo)');
 });
 
 test('the session runs out while notes wait: they stay, sign in again, then they sync', async ({

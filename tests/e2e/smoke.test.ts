@@ -13,6 +13,18 @@ test('the home page shows the consultation', async ({ page }) => {
   expect(axe.violations).toEqual([]);
 });
 
+test("an unknown address gets a Dutch page with a way back, not the framework's English one", async ({
+  page,
+}) => {
+  const response = await page.goto('/bestaat-niet');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Naar de startpagina' })).toHaveAttribute('href', '/');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations).toEqual([]);
+});
+
 test('staff can sign in and out', async ({ page }) => {
   await page.goto('/staff');
   await expect(page).toHaveURL(/\/staff\/inloggen/);

@@ -14,6 +14,8 @@ const statusOf: Partial<Record<RoadtourError, number>> = {
   'note.locked': 409,
   'stop.cancelled': 409,
   'stop.groupLocked': 409,
+  'facilitator.owner': 409,
+  'facilitator.last': 409,
   'notes.rejected': 422,
 };
 

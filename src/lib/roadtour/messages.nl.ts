@@ -17,6 +17,10 @@ export const roadtourMessages = {
     'Er zijn al aantekeningen bij deze bijeenkomst. Daarom kunt u de soort groep niet meer veranderen.',
   'consultation.notFound': 'Deze raadpleging bestaat niet.',
   'facilitator.unknown': 'Deze medewerker kennen we niet.',
+  'facilitator.owner':
+    'Wie de bijeenkomst heeft gepland, blijft altijd gespreksleider. Deze persoon kunt u niet weghalen.',
+  'facilitator.last':
+    'Een bijeenkomst heeft altijd minstens één gespreksleider. Voeg eerst iemand anders toe.',
   'notes.invalid': 'De aantekeningen konden niet worden gelezen. Ze blijven bewaard op dit apparaat.',
   'notes.rejected':
     'De aantekeningen zijn niet opgeslagen. Ze blijven bewaard op dit apparaat. Probeer het later opnieuw.',

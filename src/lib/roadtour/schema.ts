@@ -53,6 +53,7 @@ export const CompleteStopSchema = z.object({
 export type CompleteStop = z.output<typeof CompleteStopSchema>;
 
 export const AddFacilitatorSchema = z.object({ stopId: z.string().uuid(), userId: z.string().uuid() });
+export const RemoveFacilitatorSchema = AddFacilitatorSchema;
 
 export const ListStopsSchema = z.object({
   consultationId: z.string().uuid(),
@@ -122,6 +123,8 @@ export type StopError =
   | 'stop.groupLocked'
   | 'consultation.notFound'
   | 'facilitator.unknown'
+  | 'facilitator.owner'
+  | 'facilitator.last'
   | 'notes.invalid'
   | 'notes.rejected';
 

@@ -6,6 +6,7 @@ import {
   CompleteStopSchema,
   ListStopsSchema,
   NewStopSchema,
+  RemoveFacilitatorSchema,
   type StopChanges,
   StopChangesSchema,
   type StopError,
@@ -288,4 +289,35 @@ export async function addFacilitator(db: CallerDb, input: unknown): Promise<Stop
     if (state === '42501') return { ok: false, code: 'stop.forbidden' };
     throw error;
   }
+}
+
+/**
+ * Takes a facilitator off a stop the caller leads (or any stop, for an admin). The one who planned
+ * the stop stays (a policy enforces that too), and a stop without an owner keeps at least one
+ * facilitator, so someone can always take notes. Facilitators may take themselves off: they then
+ * lose write access to the stop, which the app tells them before they confirm. Removing someone
+ * who is not (or no longer) on the stop is not an error: two devices may do it at once.
+ */
+export async function removeFacilitator(db: CallerDb, input: unknown): Promise<StopResult> {
+  const parsed = RemoveFacilitatorSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, code: 'stop.invalid', errors: fieldErrors(parsed.error.issues) };
+  const { stopId, userId } = parsed.data;
+  return changeStop(db, async (tx): Promise<StopResult> => {
+    // Serialises removals from one stop, so two at once cannot both leave it without anyone.
+    // Only a caller who may change the stop gets the row (RLS); the others are refused below.
+    await tx.sql`select id from public.roadtour_stops where id = ${stopId} for no key update`;
+    const stop = await readStop(tx, stopId);
+    const refused = refusal(stop);
+    if (refused || !stop) return { ok: false, code: refused ?? 'stop.notFound' };
+    if (!stop.facilitatorIds.includes(userId)) return { ok: true, stop };
+    if (stop.createdBy === userId) return { ok: false, code: 'facilitator.owner' };
+    if (stop.facilitatorIds.length === 1) return { ok: false, code: 'facilitator.last' };
+    const removed = await tx.sql`
+      delete from public.stop_facilitators where stop_id = ${stopId} and user_id = ${userId}
+      returning user_id`;
+    if (removed.length === 0) return { ok: false, code: 'stop.forbidden' };
+    const after = await readStop(tx, stopId);
+    if (!after) return { ok: false, code: 'stop.notFound' };
+    return { ok: true, stop: after };
+  });
 }

@@ -359,5 +359,42 @@ describe('roadtour API', () => {
     );
     expect(added.status).toBe(200);
     expect(added.body.stop.facilitatorIds).toContain(ids.staff.otherFacilitator);
+
+    const facilitatorsPath = `/api/roadtour/stops/${ids.emptyStop}/facilitators`;
+    const ownerStays = await call(
+      facilitatorsRoute.DELETE,
+      context('admin', 'DELETE', facilitatorsPath, { id: ids.emptyStop }, { userId: ids.staff.facilitator }),
+    );
+    expect(ownerStays).toMatchObject({
+      status: 409,
+      body: {
+        error: { code: 'facilitator.owner', message: expect.stringMatching(/blijft altijd gespreksleider/) },
+      },
+    });
+    const takenOff = await call(
+      facilitatorsRoute.DELETE,
+      context(
+        'facilitator',
+        'DELETE',
+        facilitatorsPath,
+        { id: ids.emptyStop },
+        { userId: ids.staff.otherFacilitator },
+      ),
+    );
+    expect(takenOff).toMatchObject({
+      status: 200,
+      body: { stop: { facilitatorIds: [ids.staff.facilitator] } },
+    });
+    const signedOut = await call(
+      facilitatorsRoute.DELETE,
+      context(
+        'signed-out',
+        'DELETE',
+        facilitatorsPath,
+        { id: ids.emptyStop },
+        { userId: ids.staff.facilitator },
+      ),
+    );
+    expect(signedOut.status).toBe(401);
   });
 });

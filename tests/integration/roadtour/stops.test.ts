@@ -10,6 +10,7 @@ import {
   createStop,
   getStop,
   listStops,
+  removeFacilitator,
   type Stop,
   updateStop,
 } from '../../../src/lib/roadtour/stops.server';
@@ -344,6 +345,157 @@ describe('co-facilitators', () => {
       ok: false,
       code: 'facilitator.unknown',
     });
+  });
+});
+
+describe('taking a facilitator off a stop', () => {
+  const otherCaller = {
+    kind: 'staff',
+    userId: ids.staff.otherFacilitator,
+    email: 'other@doemee.test',
+    staffRole: 'facilitator',
+  } as const;
+  const noteFor = () => ({
+    id: randomUUID(),
+    topicKey: 'krachtig-oud',
+    kind: 'point',
+    body: 'Hulp bij de was',
+    clientCreatedAt: new Date().toISOString(),
+  });
+  const leadersOf = async (stopId: string) =>
+    (
+      await db.asOwner(
+        (tx) => tx.sql<{ user_id: string }>`
+          select user_id from public.stop_facilitators where stop_id = ${stopId} order by user_id`,
+      )
+    ).map((r) => r.user_id);
+
+  /** A stop planned by the facilitator, led together with the other facilitator. */
+  async function shared(): Promise<Stop> {
+    const stop = await planned();
+    const added = await addFacilitator(as('facilitator'), {
+      stopId: stop.id,
+      userId: ids.staff.otherFacilitator,
+    });
+    if (!added.ok) throw new Error(`could not add the co-facilitator: ${added.code}`);
+    return added.stop;
+  }
+
+  test('the owner takes a co-facilitator off; they can no longer sync notes to the stop', async () => {
+    const stop = await shared();
+    const removed = await removeFacilitator(as('facilitator'), {
+      stopId: stop.id,
+      userId: ids.staff.otherFacilitator,
+    });
+    expect(removed).toMatchObject({
+      ok: true,
+      stop: { facilitatorIds: [ids.staff.facilitator], canWrite: true },
+    });
+    expect(await leadersOf(stop.id)).toEqual([ids.staff.facilitator]);
+    expect(await getStop(as('otherFacilitator'), stop.id)).toMatchObject({ canWrite: false });
+    expect(await syncNotes(as('otherFacilitator'), { stopId: stop.id, notes: [noteFor()] })).toMatchObject({
+      ok: false,
+      code: 'stop.forbidden',
+    });
+    // Again (a second device, a double click): nothing to do, no error.
+    expect(
+      await removeFacilitator(as('facilitator'), { stopId: stop.id, userId: ids.staff.otherFacilitator }),
+    ).toMatchObject({ ok: true, stop: { facilitatorIds: [ids.staff.facilitator] } });
+  });
+
+  test('nobody takes the owner off: not a co-facilitator, not an admin, not past the app', async () => {
+    const stop = await shared();
+    for (const persona of ['otherFacilitator', 'admin'] as const)
+      expect(
+        await removeFacilitator(as(persona), { stopId: stop.id, userId: ids.staff.facilitator }),
+      ).toEqual({ ok: false, code: 'facilitator.owner' });
+    // The policy refuses it too, for a caller who talks to the database directly.
+    const deleted = await db.transaction(
+      otherCaller,
+      (tx) => tx.sql`
+        delete from public.stop_facilitators where stop_id = ${stop.id} and user_id = ${ids.staff.facilitator}
+        returning user_id`,
+    );
+    expect(deleted).toEqual([]);
+    expect(await leadersOf(stop.id)).toEqual([ids.staff.facilitator, ids.staff.otherFacilitator].sort());
+  });
+
+  test('a co-facilitator takes themself off and loses access to the stop', async () => {
+    const stop = await shared();
+    const result = await removeFacilitator(as('otherFacilitator'), {
+      stopId: stop.id,
+      userId: ids.staff.otherFacilitator,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      stop: { facilitatorIds: [ids.staff.facilitator], canWrite: false },
+    });
+    expect(
+      await updateStop(as('otherFacilitator'), {
+        stopId: stop.id,
+        expectedVersion: stop.version,
+        name: 'Nog even',
+      }),
+    ).toEqual({ ok: false, code: 'stop.forbidden' });
+    expect(await syncNotes(as('otherFacilitator'), { stopId: stop.id, notes: [noteFor()] })).toMatchObject({
+      ok: false,
+      code: 'stop.forbidden',
+    });
+  });
+
+  test("not on someone else's stop, and not by a moderator", async () => {
+    const stop = await shared();
+    expect(
+      await removeFacilitator(as('facilitator'), {
+        stopId: ids.otherStop,
+        userId: ids.staff.otherFacilitator,
+      }),
+    ).toEqual({ ok: false, code: 'stop.forbidden' });
+    expect(
+      await removeFacilitator(as('moderator'), { stopId: stop.id, userId: ids.staff.otherFacilitator }),
+    ).toEqual({ ok: false, code: 'stop.forbidden' });
+    expect(
+      await removeFacilitator(as('facilitator'), { stopId: randomUUID(), userId: ids.staff.admin }),
+    ).toEqual({
+      ok: false,
+      code: 'stop.notFound',
+    });
+    expect(await removeFacilitator(as('facilitator'), { stopId: stop.id, userId: 'niemand' })).toMatchObject({
+      ok: false,
+      code: 'stop.invalid',
+    });
+    expect(await leadersOf(stop.id)).toEqual([ids.staff.facilitator, ids.staff.otherFacilitator].sort());
+  });
+
+  test('a stop whose owner is gone keeps its last facilitator; an admin takes others off', async () => {
+    const stop = await shared();
+    await db.asOwner(
+      (tx) => tx.sql`update public.roadtour_stops set created_by = null where id = ${stop.id}`,
+    );
+    expect(
+      await removeFacilitator(as('admin'), { stopId: stop.id, userId: ids.staff.facilitator }),
+    ).toMatchObject({ ok: true, stop: { facilitatorIds: [ids.staff.otherFacilitator] } });
+    expect(
+      await removeFacilitator(as('otherFacilitator'), {
+        stopId: stop.id,
+        userId: ids.staff.otherFacilitator,
+      }),
+    ).toEqual({ ok: false, code: 'facilitator.last' });
+    expect(await leadersOf(stop.id)).toEqual([ids.staff.otherFacilitator]);
+  });
+
+  test('two facilitators taking each other off at once leave the stop one of them', async () => {
+    const stop = await shared();
+    await db.asOwner(
+      (tx) => tx.sql`update public.roadtour_stops set created_by = null where id = ${stop.id}`,
+    );
+    const results = await Promise.all([
+      removeFacilitator(as('facilitator'), { stopId: stop.id, userId: ids.staff.otherFacilitator }),
+      removeFacilitator(as('otherFacilitator'), { stopId: stop.id, userId: ids.staff.facilitator }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'stop.forbidden' }]);
+    expect(await leadersOf(stop.id)).toHaveLength(1);
   });
 });
 

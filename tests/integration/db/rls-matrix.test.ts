@@ -15,6 +15,8 @@ interface TableCase {
   insert: (persona: Persona) => string;
   update: string;
   delete: string;
+  /** A row for the delete case, made by the owner before it and removed after (cases roll back themselves). */
+  arrangeDelete?: { before: string; after: string };
 }
 
 const uid = (persona: Persona) => (persona === 'anon' ? 'null' : `auth.uid()`);
@@ -78,7 +80,12 @@ const matrix: Record<string, TableCase> = {
     insert: () =>
       `insert into public.stop_facilitators (stop_id, user_id) values ('${ids.emptyStop}', '${ids.staff.otherFacilitator}')`,
     update: `update public.stop_facilitators set user_id = '${ids.staff.otherFacilitator}' where stop_id = '${ids.emptyStop}'`,
-    delete: `delete from public.stop_facilitators where stop_id = '${ids.emptyStop}'`,
+    // A co-facilitator: the one who planned the stop can never be taken off it.
+    delete: `delete from public.stop_facilitators where stop_id = '${ids.emptyStop}' and user_id = '${ids.staff.otherFacilitator}'`,
+    arrangeDelete: {
+      before: `insert into public.stop_facilitators (stop_id, user_id) values ('${ids.emptyStop}', '${ids.staff.otherFacilitator}') on conflict do nothing`,
+      after: `delete from public.stop_facilitators where stop_id = '${ids.emptyStop}' and user_id = '${ids.staff.otherFacilitator}'`,
+    },
   },
   submissions: {
     allowed: { anon: 'I', outsider: '', facilitator: '', moderator: 'S', analyst: 'S', admin: 'SD' },
@@ -204,9 +211,11 @@ describe('row level security matrix', () => {
 
   test.each(cases)('$persona: $op on $name', async ({ table, persona, op }) => {
     const expected = table.allowed[persona].includes(op[0]?.toUpperCase() ?? '?');
-    const outcome = await attempt(db, callerFor(persona), (tx) => succeeds(tx, op, table, persona)).catch(
-      (error: unknown) => error as Error,
-    );
+    const arrange = op === 'delete' ? table.arrangeDelete : undefined;
+    if (arrange) await db.asOwner((tx) => tx.execute(arrange.before));
+    const outcome = await attempt(db, callerFor(persona), (tx) => succeeds(tx, op, table, persona))
+      .catch((error: unknown) => error as Error)
+      .finally(() => arrange && db.asOwner((tx) => tx.execute(arrange.after)));
     if (expected) {
       expect(outcome, `${persona} should be able to ${op} ${table.select}`).toBe(true);
     } else if (outcome !== true) {

@@ -4,29 +4,23 @@
  * independently of the engine. Floors are the figures reached today (seed 1)
  * minus a small margin, NOT the product targets; see src/lib/themes/README.md.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readBackgroundDir } from '../../../src/lib/themes/background.server';
-import { clusterThemes } from '../../../src/lib/themes/engine';
-import { macroF1, nmi } from '../../../src/lib/themes/metrics';
+import { readLabelledSet } from './labelled-set';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixtureDir = path.join(repoRoot, 'tests/fixtures/themes');
 const backgroundDir = path.join(repoRoot, 'content/background/krachtig-oud-worden');
 
 describe('holdout set regression', () => {
-  const rows = readFileSync(path.join(fixtureDir, 'holdout-responses.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; text: string; primary: string });
-  const themes = (
-    JSON.parse(readFileSync(path.join(fixtureDir, 'holdout-themes.json'), 'utf8')) as {
-      themes: { id: string; label: string; description: string }[];
-    }
-  ).themes;
-  const items = rows.map((r) => ({ id: r.id, text: r.text }));
+  const set = readLabelledSet(
+    path.join(fixtureDir, 'holdout-responses.jsonl'),
+    path.join(fixtureDir, 'holdout-themes.json'),
+  );
+  const { rows, themes, unsupervisedNmi, guidedF1 } = set;
   const truth = rows.map((r) => r.primary);
   const background = existsSync(backgroundDir) ? readBackgroundDir(backgroundDir) : undefined;
 
@@ -35,23 +29,6 @@ describe('holdout set regression', () => {
     expect(themes).toHaveLength(8);
     for (const t of themes) expect(truth.filter((p) => p === t.id)).toHaveLength(20);
   });
-
-  const unsupervisedNmi = (bg?: string[]) => {
-    const res = clusterThemes({ items, background: bg });
-    const n = res.themes.filter((t) => t.id !== 'overig').length;
-    expect(n).toBeGreaterThanOrEqual(4);
-    expect(n).toBeLessThanOrEqual(20);
-    return nmi(
-      truth,
-      res.assignments.map((a) => a.themeId),
-    );
-  };
-  const guidedF1 = (bg?: string[]) =>
-    macroF1(
-      truth,
-      clusterThemes({ items, themes, background: bg }).assignments.map((a) => a.themeId),
-      true,
-    );
 
   it('unsupervised NMI stays at its measured level (0.260, asserted ≥ 0.24)', () => {
     expect(unsupervisedNmi()).toBeGreaterThanOrEqual(0.24);

@@ -9,6 +9,7 @@ export const entityLabels: Record<string, string> = {
   staff_members: 'Medewerker',
   consultations: 'Raadpleging',
   roadtour_stops: 'Roadtourstop',
+  stop_facilitators: 'Gespreksleider van een roadtourstop',
   exports: 'Export',
   sign_in: 'Inloggen',
   retention: 'Bewaartermijn',
@@ -45,6 +46,8 @@ export const fieldLabels: Record<string, string> = {
   theme_id: 'thema',
   input_item_id: 'bericht',
   is_primary: 'hoofdthema',
+  stop_id: 'roadtourstop',
+  user_id: 'medewerker',
 };
 
 /** A value as one short line: long lists and objects are summarised, never dumped. */

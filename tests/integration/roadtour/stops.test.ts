@@ -392,6 +392,17 @@ describe('taking a facilitator off a stop', () => {
       stop: { facilitatorIds: [ids.staff.facilitator], canWrite: true },
     });
     expect(await leadersOf(stop.id)).toEqual([ids.staff.facilitator]);
+    // Access changes are audited: who took whom off which stop.
+    const [logged] = await db.asOwner(
+      (tx) => tx.sql<{ actor_id: string; entity_id: string; detail: { before: Record<string, string> } }>`
+        select actor_id, entity_id, detail from public.audit_log
+        where action = 'stop_facilitators.delete' and detail -> 'before' ->> 'stop_id' = ${stop.id}`,
+    );
+    expect(logged).toMatchObject({
+      actor_id: ids.staff.facilitator,
+      entity_id: ids.staff.otherFacilitator,
+      detail: { before: { stop_id: stop.id, user_id: ids.staff.otherFacilitator } },
+    });
     expect(await getStop(as('otherFacilitator'), stop.id)).toMatchObject({ canWrite: false });
     expect(await syncNotes(as('otherFacilitator'), { stopId: stop.id, notes: [noteFor()] })).toMatchObject({
       ok: false,

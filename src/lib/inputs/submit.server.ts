@@ -182,15 +182,8 @@ async function answerErrors(
   consultationSlug: string,
   input: Pick<Submission, 'audience' | 'answers'>,
 ): Promise<FieldErrors> {
-  const questions = await db.transaction(
-    anonymous,
-    (tx) =>
-      tx.sql<QuestionRow>`
-      select q.id, q.key, q.required, q.max_length from public.questions q
-      join public.consultations c on c.id = q.consultation_id
-      where c.slug = ${consultationSlug} and q.audience = ${input.audience} order by q.position`,
-  );
-  const { errors } = checkAnswers(input, questions);
+  const rules = await rulesFor(db, consultationSlug, input.audience);
+  const { errors } = checkAnswers(input, rules?.questions ?? []);
   delete errors.answers; // "answer at least one question" only matters once the rest is right
   return errors;
 }

@@ -43,7 +43,9 @@ export async function runProcesses(count, start) {
   // Workers run serve.mjs itself, not the command that started the primary (npm start builds and
   // prepares the database first: that happens once).
   cluster.setupPrimary({ exec: fileURLToPath(new URL('./serve.mjs', import.meta.url)) });
-  const fork = () => cluster.fork();
+  const fork = () => {
+    if (!stopping) cluster.fork(); // a restart still waiting when a stop signal came stays undone
+  };
   for (let i = 0; i < count; i++) fork();
 
   /** Workers that serve: one still starting has no requests to finish and may just be stopped. */
@@ -69,8 +71,10 @@ export async function runProcesses(count, start) {
       process.exit(1);
     }
     stopping = true;
-    console.log(`${signal}: stopping ${Object.keys(cluster.workers ?? {}).length} server processes.`);
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    const workers = Object.values(cluster.workers ?? {});
+    console.log(`${signal}: stopping ${workers.length} server processes.`);
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill(signal);
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { issueFormToken } from '../../src/lib/abuse/form-token.server';
 import { demoPassword } from '../playwright.config';
-import { storedSubmission } from './support';
+import { answerUpToSend, storedSubmission } from './support';
 
 // Abuse protection on public POSTs. The server believes X-Forwarded-For (TRUST_PROXY=1 in the
 // Playwright config), so each test is its own client and exhausting a limit blocks nobody else.
@@ -59,17 +59,7 @@ const referenceFrom = (setCookie: string | undefined) => /dm_bedankt=([A-Z0-9-]+
 
 async function fillAndReachSend(page: Page, answer: string): Promise<void> {
   await page.goto('/meedoen/inwoner');
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-  await page.getByRole('textbox').first().fill(answer);
-  while (
-    await page
-      .getByText(/^Vraag \d+ van/)
-      .filter({ visible: true })
-      .count()
-  )
-    await page.getByRole('button', { name: 'Volgende' }).click();
-  await page.getByRole('button', { name: 'Volgende' }).click();
-  await page.getByLabel(/Ik ga akkoord/).check();
+  await answerUpToSend(page, answer);
 }
 
 const draftOf = (page: Page) =>

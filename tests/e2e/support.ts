@@ -83,3 +83,22 @@ export async function postAnswer(
   });
   expect(response.status()).toBe(303);
 }
+
+/**
+ * On an open question page: once the form island has hydrated (text typed before would be reset),
+ * types `answer` into the first question, steps to the last step and ticks the consent box, so the
+ * send button is next.
+ */
+export async function answerUpToSend(page: Page, answer: string): Promise<void> {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await page.getByRole('textbox').first().fill(answer);
+  while (
+    await page
+      .getByText(/^Vraag \d+ van/)
+      .filter({ visible: true })
+      .count()
+  )
+    await page.getByRole('button', { name: 'Volgende' }).click();
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await page.getByLabel(/Ik ga akkoord/).check();
+}

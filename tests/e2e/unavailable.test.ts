@@ -3,6 +3,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
+import { answerUpToSend } from './support';
 
 // A server whose database cannot be reached (nothing listens on port 1) must answer a clear
 // Dutch 503, never a stack trace. The built server from the web server step is reused.
@@ -129,19 +130,7 @@ test.describe('a submit while the database is down', () => {
     test.setTimeout(90_000);
     const base = `http://localhost:${appPort}`;
     await page.goto(`${base}/meedoen/inwoner`);
-    // Typed before the island hydrates, the text would be reset by it: wait for hydration.
-    await page.locator('astro-island:not([ssr])').first().waitFor();
-    await page.getByRole('textbox').first().fill('Zelf blijven koken, met een beetje hulp.');
-    // To the last step, where the consent box and the send button are.
-    while (
-      await page
-        .getByText(/^Vraag \d+ van/)
-        .filter({ visible: true })
-        .count()
-    )
-      await page.getByRole('button', { name: 'Volgende' }).click();
-    await page.getByRole('button', { name: 'Volgende' }).click();
-    await page.getByLabel(/Ik ga akkoord/).check();
+    await answerUpToSend(page, 'Zelf blijven koken, met een beetje hulp.');
 
     // The database goes away: open connections break, new ones are refused.
     down = true;

@@ -169,7 +169,13 @@ export async function runJob(
     const input =
       job.kind === 'propose'
         ? await as((tx) => readRunInput(tx, job.consultationId, job.filters, guided))
-        : { items: await as((tx) => themeItems(tx, job.themeId as string)), themes: [], manual: [] };
+        : {
+            items: await as((tx) => themeItems(tx, job.themeId as string)),
+            themes: [],
+            manual: [],
+            kept: new Set<string>(),
+            fresh: new Set<string>(),
+          };
     if (input.items.length === 0)
       throw new Error('Er zijn (met deze filters) geen goedgekeurde berichten om te verdelen.');
     await report({ progress: 0.05 });
@@ -193,11 +199,10 @@ export async function runJob(
     await chain;
     await report({ progress: 0.92 });
 
-    const itemIds = input.items.map((i) => i.id);
     const summary: Record<string, unknown> = {
       mode,
       ...(job.kind === 'propose'
-        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, itemIds, result, guided))
+        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, input, result, guided))
         : await as((tx) => writeSplit(tx, job.consultationId, job.themeId as string, result))),
     };
     await as(

@@ -34,7 +34,9 @@ async function publish(snapshot: string, title: string): Promise<string> {
 const outbox = () =>
   db.asOwner(
     (tx) =>
-      tx.sql<{ to_email: string }>`select to_email from public.mail_outbox where consultation_id = ${ids.openConsultation}`,
+      tx.sql<{
+        to_email: string;
+      }>`select to_email from public.mail_outbox where consultation_id = ${ids.openConsultation}`,
   );
 
 describe('publishing "wat we hoorden"', () => {
@@ -67,7 +69,11 @@ describe('publishing "wat we hoorden"', () => {
   test('a published version shows its public title, frozen counts and quotes, never the internal name', async () => {
     first = await publish(firstVersion, 'Wat we hoorden in december');
     const results = await anonPage();
-    expect(results?.publication).toMatchObject({ id: first, title: 'Wat we hoorden in december', current: true });
+    expect(results?.publication).toMatchObject({
+      id: first,
+      title: 'Wat we hoorden in december',
+      current: true,
+    });
     expect(JSON.stringify(results)).not.toContain('Concept beleidskader');
     expect(results?.page.themes).toEqual([
       expect.objectContaining({
@@ -110,7 +116,10 @@ describe('publishing "wat we hoorden"', () => {
         ['Vaste hulp', 1, 0],
       ]),
     );
-    expect(results?.versions.map((v) => v.title)).toEqual(['Wat we hoorden, januari', 'Wat we hoorden in december']);
+    expect(results?.versions.map((v) => v.title)).toEqual([
+      'Wat we hoorden, januari',
+      'Wat we hoorden in december',
+    ]);
     const old = await anonPage(first);
     expect(old?.publication).toMatchObject({ id: first, current: false });
     expect(old?.page.themes.map((t) => t.label)).toEqual(['Buren en familie']);
@@ -124,7 +133,8 @@ describe('publishing "wat we hoorden"', () => {
       code: 'publish.alreadyWithdrawn',
     });
     const log = await db.asOwner(
-      (tx) => tx.sql<{ action: string }>`select action from public.audit_log where entity = 'results_publications'`,
+      (tx) =>
+        tx.sql<{ action: string }>`select action from public.audit_log where entity = 'results_publications'`,
     );
     expect(log.map((l) => l.action)).toEqual(
       expect.arrayContaining(['results_publications.insert', 'results_publications.update']),
@@ -132,17 +142,24 @@ describe('publishing "wat we hoorden"', () => {
   });
 
   test('a quote withdrawn after publication is no longer shown; the counts stay as published', async () => {
-    await db.asOwner((tx) => tx.sql`update public.input_items set status = 'hidden' where id = ${ids.publicItem}`);
+    await db.asOwner(
+      (tx) => tx.sql`update public.input_items set status = 'hidden' where id = ${ids.publicItem}`,
+    );
     try {
       const theme = (await anonPage())?.page.themes[0];
       expect(theme).toMatchObject({ primary: 1, quotes: [] });
     } finally {
-      await db.asOwner((tx) => tx.sql`update public.input_items set status = 'approved' where id = ${ids.publicItem}`);
+      await db.asOwner(
+        (tx) => tx.sql`update public.input_items set status = 'approved' where id = ${ids.publicItem}`,
+      );
     }
   });
 
   test('refusals: no public themes, a draft consultation, someone else, an unknown version', async () => {
-    await db.asOwner((tx) => tx.sql`update public.themes set published_at = null where consultation_id = ${ids.openConsultation}`);
+    await db.asOwner(
+      (tx) =>
+        tx.sql`update public.themes set published_at = null where consultation_id = ${ids.openConsultation}`,
+    );
     const empty = await freeze('Leeg');
     expect(await publishVersion(as('analyst'), ids.openConsultation, empty, 'Titel')).toEqual({
       ok: false,
@@ -188,7 +205,9 @@ describe('publishing "wat we hoorden"', () => {
     expect(await send()).toEqual({ ok: false, code: 'publish.mailAlreadySent' });
     expect(await outbox()).toEqual([{ to_email: 'iemand@example.test' }]);
     expect((await readPublishing(as('analyst'), 'open'))?.mail.sentAt).toBeInstanceOf(Date);
-    expect(await sendResultsMail(as('moderator'), db, ids.openConsultation, 'https://doemee.example')).toEqual({
+    expect(
+      await sendResultsMail(as('moderator'), db, ids.openConsultation, 'https://doemee.example'),
+    ).toEqual({
       ok: false,
       code: 'publish.notAllowed',
     });

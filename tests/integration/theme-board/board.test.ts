@@ -255,9 +255,17 @@ describe('theme board', () => {
     const b = await board();
     const theme = b.themes.find((t) => !t.published && t.size > 0);
     if (!theme) throw new Error('scene');
-    const marked = await act({ action: 'publish', themeId: theme.id, expectedVersion: theme.version, published: true });
+    const marked = await act({
+      action: 'publish',
+      themeId: theme.id,
+      expectedVersion: theme.version,
+      published: true,
+    });
     expect(marked.ok).toBe(true);
-    expect((await board()).themes.find((t) => t.id === theme.id)).toMatchObject({ published: true, status: 'active' });
+    expect((await board()).themes.find((t) => t.id === theme.id)).toMatchObject({
+      published: true,
+      status: 'active',
+    });
     const results = await readResults(forCaller(db, callerFor('anon')), slug);
     expect(results?.publication).toBeNull();
     expect(results?.page.themes).toEqual([]);
@@ -268,7 +276,14 @@ describe('theme board', () => {
     ).toHaveLength(0);
     const now = (await board()).themes.find((t) => t.id === theme.id);
     expect(
-      (await act({ action: 'publish', themeId: theme.id, expectedVersion: now?.version ?? 0, published: false })).ok,
+      (
+        await act({
+          action: 'publish',
+          themeId: theme.id,
+          expectedVersion: now?.version ?? 0,
+          published: false,
+        })
+      ).ok,
     ).toBe(true);
   });
 

@@ -83,6 +83,18 @@ export async function startJob(
         if (code) return { ok: false, code } as const;
         if (state?.consultationId !== consultationId) return { ok: false, code: 'board.notFound' } as const;
       }
+      if (input.kind === 'propose') {
+        // Nothing to divide: say so and start nothing.
+        const f = input.filters;
+        const [any] = await tx.sql<{ id: string }>`
+          select i.id from public.input_items i
+          where i.consultation_id = ${consultationId} and i.status = 'approved'
+            and (${f.audience ?? null}::public.audience is null or i.audience = ${f.audience ?? null}::public.audience)
+            and (${f.channel ?? null}::public.channel is null or i.channel = ${f.channel ?? null}::public.channel)
+            and (${f.questionId ?? null}::uuid is null or i.question_id = ${f.questionId ?? null}::uuid)
+          limit 1`;
+        if (!any) return { ok: false, code: 'board.noInput' } as const;
+      }
       const [row] = await tx.query<JobRow>(
         `insert into public.theme_jobs (consultation_id, kind, theme_id, filters)
          values ($1, $2, $3, $4::text::jsonb) returning ${jobColumns}`,

@@ -111,3 +111,17 @@ describe('re-runs never move accepted work', () => {
     }
   });
 });
+
+describe('a run with nothing to divide', () => {
+  test('is refused in Dutch and starts nothing', async () => {
+    const filters = { audience: 'adviesraad' as const };
+    expect(await startJob(analyst(), scene.consultation, { kind: 'propose', filters })).toEqual({
+      ok: false,
+      code: 'board.noInput',
+    });
+    const jobs = await db.asOwner(
+      (tx) => tx.sql`select 1 from public.theme_jobs where consultation_id = ${scene.consultation} and filters ->> 'audience' = 'adviesraad'`,
+    );
+    expect(jobs).toEqual([]);
+  });
+});

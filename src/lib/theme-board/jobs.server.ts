@@ -83,6 +83,18 @@ export async function startJob(
         if (code) return { ok: false, code } as const;
         if (state?.consultationId !== consultationId) return { ok: false, code: 'board.notFound' } as const;
       }
+      if (input.kind === 'propose') {
+        // Nothing to divide: say so and start nothing.
+        const f = input.filters;
+        const [any] = await tx.sql<{ id: string }>`
+          select i.id from public.input_items i
+          where i.consultation_id = ${consultationId} and i.status = 'approved'
+            and (${f.audience ?? null}::public.audience is null or i.audience = ${f.audience ?? null}::public.audience)
+            and (${f.channel ?? null}::public.channel is null or i.channel = ${f.channel ?? null}::public.channel)
+            and (${f.questionId ?? null}::uuid is null or i.question_id = ${f.questionId ?? null}::uuid)
+          limit 1`;
+        if (!any) return { ok: false, code: 'board.noInput' } as const;
+      }
       const [row] = await tx.query<JobRow>(
         `insert into public.theme_jobs (consultation_id, kind, theme_id, filters)
          values ($1, $2, $3, $4::text::jsonb) returning ${jobColumns}`,
@@ -169,7 +181,13 @@ export async function runJob(
     const input =
       job.kind === 'propose'
         ? await as((tx) => readRunInput(tx, job.consultationId, job.filters, guided))
-        : { items: await as((tx) => themeItems(tx, job.themeId as string)), themes: [], manual: [] };
+        : {
+            items: await as((tx) => themeItems(tx, job.themeId as string)),
+            themes: [],
+            manual: [],
+            kept: new Set<string>(),
+            fresh: new Set<string>(),
+          };
     if (input.items.length === 0)
       throw new Error('Er zijn (met deze filters) geen goedgekeurde berichten om te verdelen.');
     await report({ progress: 0.05 });
@@ -193,11 +211,10 @@ export async function runJob(
     await chain;
     await report({ progress: 0.92 });
 
-    const itemIds = input.items.map((i) => i.id);
     const summary: Record<string, unknown> = {
       mode,
       ...(job.kind === 'propose'
-        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, itemIds, result, guided))
+        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, input, result, guided))
         : await as((tx) => writeSplit(tx, job.consultationId, job.themeId as string, result))),
     };
     await as(

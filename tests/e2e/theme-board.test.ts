@@ -40,7 +40,7 @@ test('the board is a full-width workspace: themes with counts and coherence besi
   await page.goto(board);
   await expect(page.getByRole('heading', { level: 1, name: /Thema’s: / })).toBeVisible();
   // Two panes side by side, wider than the public reading column.
-  const side = await page.getByRole('navigation', { name: 'Werklijsten en thema’s' }).boundingBox();
+  const side = await page.locator('.dm-side--themes').boundingBox();
   const pane = await page.locator('.dm-pane').boundingBox();
   expect(side && pane && pane.x > side.x + side.width).toBe(true);
   expect((pane?.width ?? 0) + (side?.width ?? 0)).toBeGreaterThan(1000);

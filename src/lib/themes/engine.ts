@@ -16,6 +16,7 @@ import {
   finish,
   groupAffinity,
   itemProfileScore,
+  memberWeight,
 } from './profile';
 import { createRng } from './random';
 import { normaliseDense } from './reduce';
@@ -49,6 +50,8 @@ export interface EngineOptions {
   sparseWeight?: number;
   /** Weight of external vectors (`ClusterInput.embeddings`) in the dense similarity. Default 0.7. */
   embeddingWeight?: number;
+  /** Manual items take part in self-training as certain examples (default true). */
+  manualLearn?: boolean;
   /** Centre similarity from which two themes get a merge suggestion. */
   mergeThreshold?: number;
   /** Representation settings (dimensions, samples, background use). */
@@ -186,9 +189,16 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       if (j >= 0) (manualByTheme[j] as number[]).push(i);
     });
     const themeRows = rep.project(themeTerms);
-    const base = baseProfiles(rep, themeRows, manualByTheme);
+    // A theme without a description has only its label (or nothing): its placed items make its profile.
+    const weightOf = (count: number, j: number) =>
+      (given[j] as GivenTheme).description?.trim() ? memberWeight(count) : 2;
+    const base = baseProfiles(rep, themeRows, manualByTheme, weightOf);
     heldOut = heldOutScores(rep, themeRows, manualByTheme, frozen, sparseWeight);
-    givenScores = guidedScores(rep, base, frozen, { sparseWeight }, (r, total) =>
+    const guidedOptions = {
+      sparseWeight,
+      manual: options.manualLearn === false ? undefined : manualTheme,
+    };
+    givenScores = guidedScores(rep, base, frozen, guidedOptions, (r, total) =>
       progress(0.5 + (0.2 * r) / total),
     );
     const { best, top } = ranks(givenScores, K);

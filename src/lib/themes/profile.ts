@@ -20,11 +20,15 @@ export interface Profiles {
 
 /**
  * Weight of a theme's member centre next to its description (weight 1):
- * one confirmed item counts as much as the description, nine or more three
- * times as much, so that what the analyst placed dominates as it grows.
+ * 2n / (n + 10) for n confirmed items. One placed item is a weak hint (0.18:
+ * the items an analyst confirms first are the doubtful, atypical ones, and
+ * weighing one of them like the description moved dozens of other items
+ * the wrong way on both labelled sets); ten weigh as much as the
+ * description, and many up to twice as much, so what the analyst placed
+ * dominates as it grows.
  */
 export function memberWeight(effectiveMembers: number): number {
-  return effectiveMembers <= 0 ? 0 : Math.min(3, Math.sqrt(effectiveMembers));
+  return effectiveMembers <= 0 ? 0 : (2 * effectiveMembers) / (effectiveMembers + 10);
 }
 
 /** Weight of a member the analyst did not confirm, next to a confirmed one (1). */
@@ -96,15 +100,19 @@ export function itemProfileScore(
 }
 
 /**
- * Confidence in the best of an item's theme scores, 0..1: the share of the
- * best score by which it beats the second best, (s1 − s2) / s1. A small
- * margin (two themes fit alike) and a weak fit over an even background (every
- * theme a little similar) both give low values. With one theme: its score.
+ * Confidence in the best of an item's theme scores, 0..1: the geometric mean
+ * of the relative margin (s1 − s2) / s1 and the fit s1 itself. Low when two
+ * themes fit alike (small margin) or when nothing fits well (weak fit); an
+ * item whose placement is not its best score gets 0. With one theme: its
+ * score. (Ranking wrong items first, measured as the chance that a wrong item
+ * scores below a right one: 0.73 / 0.71 on the dev / holdout sets, against
+ * 0.70 / 0.69 for the margin alone.)
  */
 export function confidence(best: number, second: number | undefined): number {
   if (!(best > 0)) return 0;
-  if (second === undefined) return Math.min(1, best);
-  return Math.min(1, Math.max(0, (best - second) / best));
+  const fit = Math.min(1, best);
+  if (second === undefined) return fit;
+  return Math.sqrt(Math.min(1, Math.max(0, (best - second) / best)) * fit);
 }
 
 /** Cosine of two profile rows (blended like item scores). */

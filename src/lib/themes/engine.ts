@@ -466,7 +466,7 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
  * predefined label would make a weak group look authoritative. Themes with
  * items the analyst placed, and themes from earlier work, are never weak.
  */
-function weakExpectedThemes(
+export function weakExpectedThemes(
   given: readonly GivenTheme[],
   fits: readonly (number | undefined)[],
   coherences: readonly number[],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clusterThemes } from '../../../src/lib/themes/engine';
+import { clusterThemes, weakExpectedThemes } from '../../../src/lib/themes/engine';
 import { nmi } from '../../../src/lib/themes/metrics';
-import { CATCH_ALL_ID, type ClusterInput } from '../../../src/lib/themes/types';
+import { CATCH_ALL_ID, type ClusterInput, type GivenTheme } from '../../../src/lib/themes/types';
 import { corpus, GUIDED_THEMES } from './fixtures';
 
 const items = corpus(12);
@@ -228,5 +228,35 @@ describe('evidence for the analyst', () => {
     expect(res.mergeSuggestions[0]).toMatchObject({ themeId: 'Geld', intoThemeId: 'kosten' });
     const plainRun = clusterThemes({ items: plain, themes: GUIDED_THEMES });
     expect(plainRun.mergeSuggestions).toEqual([]);
+  });
+});
+
+describe('predefined labels only where the items match', () => {
+  const theme = (id: string, extra: Partial<GivenTheme> = {}): GivenTheme => ({
+    id,
+    label: id,
+    description: `Over ${id}.`,
+    ...extra,
+  });
+  const none = new Int32Array(10).fill(-1);
+
+  it('marks an expected theme weak when its items match neither its description nor each other', () => {
+    const given = ['a', 'b', 'c', 'd'].map((id) => theme(id));
+    // d: fit 0.3 (< 0.85 × median 0.6) and coherence 0.05 (< half the median 0.4).
+    expect([...weakExpectedThemes(given, [0.6, 0.65, 0.55, 0.3], [0.4, 0.5, 0.3, 0.05], none)]).toEqual([3]);
+    // A poor fit alone, or a loose group alone, is not enough.
+    expect(weakExpectedThemes(given, [0.6, 0.65, 0.55, 0.3], [0.4, 0.5, 0.3, 0.35], none).size).toBe(0);
+    expect(weakExpectedThemes(given, [0.6, 0.65, 0.55, 0.58], [0.4, 0.5, 0.3, 0.05], none).size).toBe(0);
+  });
+
+  it('never marks a theme from earlier work, a locked theme or one with placed items', () => {
+    const fits = [0.6, 0.65, 0.55, 0.3];
+    const coh = [0.4, 0.5, 0.3, 0.05];
+    const base = ['a', 'b', 'c'].map((id) => theme(id));
+    expect(weakExpectedThemes([...base, theme('d', { source: 'previous' })], fits, coh, none).size).toBe(0);
+    expect(weakExpectedThemes([...base, theme('d', { locked: true })], fits, coh, none).size).toBe(0);
+    const placed = new Int32Array(10).fill(-1);
+    placed[0] = 3;
+    expect(weakExpectedThemes([...base, theme('d')], fits, coh, placed).size).toBe(0);
   });
 });

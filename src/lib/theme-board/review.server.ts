@@ -1,6 +1,6 @@
 import type { CallerDb } from '../db/types';
 import type { BoardResult } from './schema';
-import { confidenceIn, scoringState } from './scoring.server';
+import { confidenceIn, scoreHeldOut, scoringState } from './scoring.server';
 import { mayEditThemes } from './state.server';
 
 export interface WorkItem {
@@ -49,7 +49,7 @@ export async function readReview(
   if (!(await db.run(mayEditThemes))) return { ok: false, code: 'board.notAllowed' };
   const s = await scoringState(db, consultationId);
   const started = performance.now();
-  const scores = s.scorer.score(s.members, s.unconfirmed, s.confirmed);
+  const scores = scoreHeldOut(s, s.unconfirmed);
   const scoreMs = performance.now() - started;
   const ranked = scores.map((score) => {
     const current = s.primaries.get(score.itemId)?.themeId ?? null;

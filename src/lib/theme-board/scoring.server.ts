@@ -135,6 +135,22 @@ export async function scoringState(db: CallerDb, consultationId: string): Promis
   };
 }
 
+/**
+ * Scores items against profiles they are not part of themselves: the items are split in two
+ * halves, and each half is scored against the members minus that half (two calls of `score`).
+ * Otherwise an item in a small theme vouches for itself, and a misplaced item looks certain.
+ */
+export function scoreHeldOut(s: ScoringState, itemIds: readonly string[]): ItemScore[] {
+  const out: ItemScore[] = [];
+  for (const fold of [0, 1]) {
+    const held = new Set(itemIds.filter((_, i) => i % 2 === fold));
+    if (held.size === 0) continue;
+    const members = new Map([...s.members].map(([theme, ids]) => [theme, ids.filter((id) => !held.has(id))]));
+    out.push(...s.scorer.score(members, [...held], s.confirmed));
+  }
+  return out;
+}
+
 /** How sure the scorer is of the item's current place (its doubt: lower = review first). */
 export function confidenceIn(current: string | null, s: ItemScore): number {
   if (current === null) return s.themeId === 'overig' ? 0 : s.score;
@@ -150,7 +166,7 @@ export function confidenceIn(current: string | null, s: ItemScore): number {
 export function estimateCoherence(s: ScoringState): Map<string, number> {
   const entry = scorers.get(s.consultationId);
   if (entry?.coherence?.state === s.state) return entry.coherence.byTheme;
-  const scores = s.scorer.score(s.members, [...s.primaries.keys()], s.confirmed);
+  const scores = scoreHeldOut(s, [...s.primaries.keys()]);
   const hits = new Map<string, [number, number]>();
   for (const score of scores) {
     const own = s.primaries.get(score.itemId)?.themeId;

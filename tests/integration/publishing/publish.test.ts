@@ -7,7 +7,7 @@ import {
   sendResultsMail,
   withdrawPublication,
 } from '../../../src/lib/publishing/versions.server';
-import { readResults } from '../../../src/lib/results/read.server';
+import { readPublishedResults as readResults } from '../../../src/lib/results/read.server';
 import { freezeSnapshot } from '../../../src/lib/theme-board/edit.server';
 import { freshDatabase, type TestDatabase } from '../../support/db';
 import { buildWorld, callerFor, ids, type Persona } from '../../support/world';

@@ -41,7 +41,8 @@ export async function embedItems(
   caller: Caller,
   itemIds: readonly string[],
   config: EmbeddingsConfig,
-  onProgress?: (fraction: number) => void,
+  /** Called after every batch (awaited; its errors are ignored). */
+  onProgress?: (fraction: number) => unknown,
 ): Promise<EmbeddingsOutcome> {
   const as = <T>(fn: (tx: Tx) => Promise<T>) => database.transaction(caller, fn);
   const counts = { items: 0, cached: 0, sent: 0, requests: 0 };
@@ -79,7 +80,7 @@ export async function embedItems(
         await as((tx) => storeVectors(tx, config.model, rows));
         for (const { text, vector } of rows) vectors.set(text.id, vector);
         done += batch.length;
-        onProgress?.(todo === 0 ? 1 : Math.min(1, done / todo));
+        await Promise.resolve(onProgress?.(Math.min(1, done / todo))).catch(() => undefined);
       }
     };
     await fetchAll(texts.filter((t) => !vectors.has(t.id)));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { forCaller } from '../../../src/lib/db/types';
 import { type EmbeddingsConfig, embeddingsProblems, embedItems } from '../../../src/lib/embeddings';
 import { moderate } from '../../../src/lib/moderation/moderate.server';
@@ -17,17 +17,26 @@ let server: EmbeddingsServer;
 const analyst = callerFor('analyst');
 const as = (persona: Persona) => forCaller(db, callerFor(persona));
 
+/** What the client logged (a failure is logged once, with a technical reason and never any text). */
+const warnings: string[] = [];
 beforeAll(async () => {
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+  });
   db = await freshDatabase();
   await buildWorld(db);
   scene = await createBoardScene(db);
   server = await startEmbeddingsServer({ dimensions: 24 });
 });
 afterAll(async () => {
+  vi.restoreAllMocks();
   await server?.close();
   await db?.dispose();
 });
-beforeEach(() => server.reset());
+beforeEach(() => {
+  server.reset();
+  warnings.length = 0;
+});
 
 /** A model name of its own per test, so the cache of one test never answers for another. */
 let models = 0;
@@ -216,6 +225,8 @@ describe('the embeddings client', () => {
       expect(outcome.vectors).toBeUndefined();
       expect(outcome.summary).toMatchObject({ status: 'failed', reason: 'invalid', requests: 1, sent: 0 });
       expect(outcome.summary.message).toBe(embeddingsProblems.invalid);
+      expect(warnings).toEqual([expect.stringMatching(/^embeddings \(test-e5-\d+\) not used: invalid: /)]);
+      expect(warnings.join('\n')).not.toMatch(/hulp|bijdrage|eenzaam/i);
       expect(outcome.summary.message).toMatch(
         /^Zonder taalmodel: de server voor taalmodellen gaf geen bruikbaar antwoord/,
       );

@@ -11,7 +11,7 @@ export interface EmbeddingsSummary {
   items: number;
   /** Vectors found in the cache (same item, model and text). */
   cached: number;
-  /** Texts sent to the server in this run. */
+  /** Texts sent to the server in this run (identical texts of several items once). */
   sent: number;
   /** Requests made, retries included. */
   requests: number;
@@ -62,12 +62,20 @@ export async function embedItems(
 
     let done = 0;
     let todo = texts.length - vectors.size;
+    /** Asks for the vectors of these items, each distinct text once, and caches them per item. */
     const fetchAll = async (list: readonly PreparedText[]) => {
-      for (let start = 0; start < list.length; start += config.batchSize) {
-        const batch = list.slice(start, start + config.batchSize);
+      const byText = new Map<string, PreparedText[]>();
+      for (const text of list) {
+        const same = byText.get(text.hash);
+        if (same) same.push(text);
+        else byText.set(text.hash, [text]);
+      }
+      const groups = [...byText.values()];
+      for (let start = 0; start < groups.length; start += config.batchSize) {
+        const batch = groups.slice(start, start + config.batchSize);
         const answer = await requestEmbeddings(
           config,
-          batch.map((t) => t.input),
+          batch.map((same) => (same[0] as PreparedText).input),
           expected,
         ).catch((error: unknown) => {
           if (error instanceof EmbeddingsError) counts.requests += error.attempts;
@@ -76,11 +84,17 @@ export async function embedItems(
         counts.requests += answer.attempts;
         counts.sent += batch.length;
         expected ??= answer.vectors[0]?.length;
-        const rows = batch.map((text, i) => ({ text, vector: answer.vectors[i] as Float32Array }));
+        const rows = batch.flatMap((same, i) =>
+          same.map((text) => ({ text, vector: answer.vectors[i] as Float32Array })),
+        );
         await as((tx) => storeVectors(tx, config.model, rows));
         for (const { text, vector } of rows) vectors.set(text.id, vector);
-        done += batch.length;
-        await Promise.resolve(onProgress?.(Math.min(1, done / todo))).catch(() => undefined);
+        done += rows.length;
+        try {
+          await onProgress?.(Math.min(1, done / todo));
+        } catch {
+          // Progress is a courtesy; the vectors matter.
+        }
       }
     };
     await fetchAll(texts.filter((t) => !vectors.has(t.id)));

@@ -290,6 +290,23 @@ describe('the embeddings client', () => {
     );
   });
 
+  test('the same text in several items is sent once, and each item gets its vector', async () => {
+    const twins = [randomUUID(), randomUUID()];
+    for (const id of twins)
+      await db.asOwner(
+        (tx) => tx.sql`
+          insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, body, status)
+          values (${id}, ${ids.openConsultation}, 'online', 'inwoner', ${ids.submission}, ${ids.question}, 'Geen idee.', 'approved')`,
+      );
+    const c = config();
+    const outcome = await embed(c, [...twins, ids.approvedItem]);
+    expect(server.texts()).toEqual(['Geen idee.', 'Bewegen helpt mij.']);
+    expect(outcome.summary).toMatchObject({ status: 'used', items: 3, sent: 2, cached: 0 });
+    expect(outcome.vectors?.get(twins[0] as string)).toEqual(outcome.vectors?.get(twins[1] as string));
+    server.reset();
+    expect((await embed(c, twins)).summary).toMatchObject({ cached: 2, sent: 0 });
+  });
+
   test('items that are not approved are never sent', async () => {
     const outcome = await embed(config(), [ids.newItem, ids.approvedItem, ids.redactedItem, randomUUID()]);
     expect(server.texts()).toEqual(['Bewegen helpt mij.']);

@@ -324,8 +324,10 @@ describe('theme runs with the language model', () => {
   }
 
   test('a run uses the vectors (in the worker too) and records it in the job summary', async () => {
-    const c = config({ batchSize: 32 });
+    const c = config({ batchSize: 32, apiKey: 'sleutel-die-geheim-blijft' });
     const { outcome, job } = await propose(c, true);
+    expect(JSON.stringify(job)).not.toContain('sleutel-die-geheim-blijft');
+    expect(server.received[0]?.authorization).toBe('Bearer sleutel-die-geheim-blijft');
     expect(outcome).toMatchObject({ status: 'done', mode: 'worker' });
     expect(job?.summary).toMatchObject({
       mode: 'worker',

@@ -188,6 +188,7 @@ export async function runJob(
             themes: [],
             manual: [],
             kept: new Set<string>(),
+            confirmed: new Set<string>(),
             fresh: new Set<string>(),
           };
     if (input.items.length === 0)
@@ -232,7 +233,7 @@ export async function runJob(
       mode,
       ...(semantic ? { embeddings: semantic.summary } : {}),
       ...(job.kind === 'propose'
-        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, input, result, guided))
+        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, input, result, guided, job.id))
         : await as((tx) => writeSplit(tx, job.consultationId, job.themeId as string, result))),
     };
     await as(

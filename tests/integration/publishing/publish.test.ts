@@ -223,7 +223,10 @@ describe('publishing "wat we hoorden"', () => {
     let reads = 0;
     const counting = {
       caller: anon.caller,
-      run: <T>(fn: Parameters<typeof anon.run<T>>[0]) => (reads++, anon.run(fn)),
+      run: <T>(fn: Parameters<typeof anon.run<T>>[0]) => {
+        reads++;
+        return anon.run(fn);
+      },
     };
     const pages = await Promise.all(Array.from({ length: 200 }, () => readServedResults(counting, 'open')));
     expect(reads).toBe(1);

@@ -23,6 +23,8 @@ export interface ChartSpec {
   /** Header of the first table column (what the labels are). */
   readonly labelHeader: string;
   readonly labels: readonly string[];
+  /** Shorter labels for the axis of a vertical chart (say "17 nov"); the table keeps `labels`. */
+  readonly axisLabels?: readonly string[];
   readonly series: readonly ChartSeries[];
 }
 

@@ -34,7 +34,14 @@ export function chartConfig(
           return wrapLabel(this.getLabelForValue(Number(value)), labelWidth(this.chart.width), measure);
         },
       }
-    : {};
+    : spec.axisLabels
+      ? {
+          // Short labels under a vertical chart (the tooltip and the table give them in full).
+          callback(this: Scale, value: number | string) {
+            return spec.axisLabels?.[Number(value)] ?? this.getLabelForValue(Number(value));
+          },
+        }
+      : {};
   return {
     type: spec.kind,
     data: {
@@ -58,9 +65,11 @@ export function chartConfig(
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
+      // A little room at the edges, also in the PNG (the widest label no longer touches the edge).
+      layout: { padding: { left: 6, right: 6 } },
       ...(options.devicePixelRatio ? { devicePixelRatio: options.devicePixelRatio } : {}),
       scales: {
-        x: { stacked, beginAtZero: true, ticks: horizontal ? { precision: 0 } : {} },
+        x: { stacked, beginAtZero: true, ticks: horizontal ? { precision: 0 } : categoryTicks },
         y: { stacked, beginAtZero: true, ticks: horizontal ? categoryTicks : { precision: 0 } },
       },
       plugins: {

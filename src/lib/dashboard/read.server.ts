@@ -44,6 +44,9 @@ const statusNames: Record<string, string> = {
 export const themeCountsExplained =
   'Berichten: reacties waarin dit het belangrijkste thema is. Ook genoemd: reacties die dit thema daarnaast noemen.';
 
+/** A day under the time chart, short ("17 nov"): long dates stood on end took half the chart. */
+const shortDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 interface CountRow {
   day: string;
   channel: string;
@@ -143,6 +146,7 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
       stacked: true,
       labelHeader: 'Dag',
       labels: days.map((d) => formatDate(new Date(`${d}T12:00:00Z`))),
+      axisLabels: days.map((d) => shortDate.format(new Date(`${d}T12:00:00Z`))),
       series: channels.map((c) => ({
         label: channelNames[c] ?? c,
         values: days.map((d) => sum(counts.filter((r) => r.day === d && r.channel === c))),

@@ -61,6 +61,9 @@ describe('staff dashboard figures', () => {
     expect(overTime?.series.flatMap((s) => s.values).reduce((a, b) => a + b, 0)).toBe(
       dashboard.totals.received,
     );
+    // Under the chart each day is short; the table keeps the full date.
+    expect(overTime?.axisLabels).toHaveLength(overTime?.labels.length ?? -1);
+    expect(overTime?.axisLabels?.every((d) => /^\d{1,2} \S+$/.test(d))).toBe(true);
   });
 
   test('filters by audience', async () => {

@@ -87,12 +87,13 @@ test('the dashboard draws every chart with the seeded data, with tables and PNG 
     const section = page.getByRole('region', { name: title, exact: true });
     await section.scrollIntoViewIfNeeded();
     await expect(section.locator('canvas')).toHaveCount(1);
+    // Drawn: the PNG button is enabled once chart.js has rendered the canvas (until then the
+    // canvas has the browser's default 150 px).
+    await expect(section.getByRole('button', { name: /Download als PNG/ })).toBeEnabled();
     // A real height (the CSP once blocked the inline style that set it, leaving a flat strip).
     expect((await section.locator('canvas').boundingBox())?.height ?? 0).toBeGreaterThan(150);
     await expect(section.getByRole('table')).toBeVisible();
     expect(await section.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
-    // Drawn: the PNG button is enabled once chart.js has rendered the canvas.
-    await expect(section.getByRole('button', { name: /Download als PNG/ })).toBeEnabled();
   }
   // The moderation table shows items waiting, which analysts cannot read but may count.
   const moderation = page.getByRole('region', { name: 'Voortgang moderatie', exact: true });

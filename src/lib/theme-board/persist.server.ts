@@ -17,6 +17,8 @@ export interface RunInput {
   manual: ManualAssignment[];
   /** Items that stay where they are: confirmed by the analyst, or members of an accepted theme. */
   kept: ReadonlySet<string>;
+  /** Of those, the ones the analyst confirmed or placed (the engine never suggests moving them). */
+  confirmed: ReadonlySet<string>;
   /** Items no earlier completed run has seen (approved since): only these may join accepted themes. */
   fresh: ReadonlySet<string>;
 }
@@ -60,8 +62,8 @@ export async function readRunInput(
   }>`
     select id, key, label, description_md, status::text as status, locked from public.themes
     where consultation_id = ${consultationId} order by position, id`;
-  const manual = await tx.query<{ itemId: string; themeId: string }>(
-    `select a.input_item_id as "itemId", a.theme_id as "themeId"
+  const manual = await tx.query<{ itemId: string; themeId: string; confirmed: boolean }>(
+    `select a.input_item_id as "itemId", a.theme_id as "themeId", a.source = 'manual' as confirmed
      from public.theme_assignments a join public.themes t on t.id = a.theme_id
      join public.input_items i on i.id = a.input_item_id
      where a.consultation_id = $1 and a.is_primary and i.status = 'approved'
@@ -101,8 +103,9 @@ export async function readRunInput(
           source: 'expected' as const,
         })),
     ],
-    manual: manual.filter((m) => inRun.has(m.itemId)),
+    manual: manual.filter((m) => inRun.has(m.itemId)).map(({ itemId, themeId }) => ({ itemId, themeId })),
     kept: new Set(manual.map((m) => m.itemId)),
+    confirmed: new Set(manual.filter((m) => m.confirmed).map((m) => m.itemId)),
     fresh: new Set(fresh.map((f) => f.id)),
   };
 }
@@ -116,7 +119,14 @@ export interface RunSummary {
   kept: number;
   /** New items that joined an accepted theme because they clearly fit. */
   joinedAccepted: number;
+  /** Open suggestions for the analyst ("Verplaatsen naar …?", "Samenvoegen met …?"). */
+  suggestions: number;
 }
+
+/** How sure the engine must be of another theme before it suggests moving an accepted item. */
+const moveSuggestionScore = 0.35;
+/** At most this many move suggestions per run, the surest first: a list to work through, not a flood. */
+const maxMoveSuggestions = 100;
 
 const batchSize = 2000;
 function* batches<T>(rows: readonly T[]): Generator<T[]> {
@@ -155,9 +165,10 @@ export async function writeRun(
   tx: Tx,
   consultationId: string,
   filters: RunFilters,
-  input: Pick<RunInput, 'items' | 'kept' | 'fresh'>,
+  input: Pick<RunInput, 'items' | 'kept' | 'confirmed' | 'fresh'>,
   result: ClusterResult,
   guided: readonly GuidedTheme[],
+  jobId: string | null = null,
 ): Promise<RunSummary> {
   const rows = await tx.query<LiveTheme>(
     `select id, status::text as status, locked, merged_into, ${acceptedThemeSql('t')} as accepted
@@ -279,8 +290,17 @@ export async function writeRun(
       from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r(theme_id uuid, item_id uuid, score real)
       join public.input_items i on i.id = r.item_id and i.status = 'approved'
       on conflict (theme_id, input_item_id) do nothing`;
+  const suggestions = await writeSuggestions(
+    tx,
+    consultationId,
+    jobId,
+    input,
+    result,
+    (id) => target.get(id) ?? null,
+  );
   const kept = input.items.filter((i) => input.kept.has(i.id)).length;
   return {
+    suggestions,
     items: input.items.length,
     assigned: assigned + kept,
     unassigned: input.items.length - assigned - kept,
@@ -288,4 +308,57 @@ export async function writeRun(
     kept,
     joinedAccepted,
   };
+}
+
+/**
+ * Replaces the open suggestions with this run's: a member of an accepted theme (not confirmed by
+ * the analyst) that the engine would clearly put elsewhere ("Verplaatsen naar …?"), and themes
+ * whose centres are close ("Samenvoegen met …?"). A suggestion the analyst already turned down
+ * is not made again.
+ */
+async function writeSuggestions(
+  tx: Tx,
+  consultationId: string,
+  jobId: string | null,
+  input: Pick<RunInput, 'kept' | 'confirmed'>,
+  result: ClusterResult,
+  themeOf: (engineThemeId: string) => string | null,
+): Promise<number> {
+  const rows: { kind: 'move' | 'merge'; item: string | null; from: string; to: string; score: number }[] = [];
+  const moves = result.assignments
+    .filter((a) => input.kept.has(a.itemId) && !input.confirmed.has(a.itemId))
+    .flatMap((a) => {
+      const from = themeOf(a.themeId);
+      const to = a.engineThemeId ? themeOf(a.engineThemeId) : null;
+      const score = a.engineScore ?? 0;
+      return from && to && from !== to && score >= moveSuggestionScore
+        ? [{ kind: 'move' as const, item: a.itemId, from, to, score: Math.min(1, score) }]
+        : [];
+    })
+    .sort((x, y) => y.score - x.score)
+    .slice(0, maxMoveSuggestions);
+  rows.push(...moves);
+  for (const m of result.mergeSuggestions ?? []) {
+    const from = themeOf(m.themeId);
+    const to = themeOf(m.intoThemeId);
+    if (from && to && from !== to)
+      rows.push({ kind: 'merge', item: null, from, to, score: Math.min(1, Math.max(0, m.similarity)) });
+  }
+  await tx.sql`delete from public.theme_suggestions where consultation_id = ${consultationId} and status = 'open'`;
+  if (rows.length === 0) return 0;
+  const [inserted] = await tx.sql<{ n: number }>`
+    with added as (
+      insert into public.theme_suggestions (consultation_id, job_id, kind, input_item_id, from_theme_id, to_theme_id, score)
+      select ${consultationId}::uuid, ${jobId}::uuid, r.kind, r.item, r."from", r."to", r.score
+      from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb)
+        as r(kind text, item uuid, "from" uuid, "to" uuid, score real)
+      where not exists (
+        select 1 from public.theme_suggestions d
+        where d.consultation_id = ${consultationId}::uuid and d.status <> 'open' and d.kind = r.kind
+          and d.input_item_id is not distinct from r.item and d.from_theme_id = r."from" and d.to_theme_id = r."to"
+      )
+      returning 1
+    )
+    select count(*)::int as n from added`;
+  return inserted?.n ?? 0;
 }

@@ -7,7 +7,11 @@ import {
   sendResultsMail,
   withdrawPublication,
 } from '../../../src/lib/publishing/versions.server';
-import { readResults } from '../../../src/lib/results/read.server';
+import {
+  forgetResults,
+  readPublishedResults as readResults,
+  readResults as readServedResults,
+} from '../../../src/lib/results/read.server';
 import { freezeSnapshot } from '../../../src/lib/theme-board/edit.server';
 import { freshDatabase, type TestDatabase } from '../../support/db';
 import { buildWorld, callerFor, ids, type Persona } from '../../support/world';
@@ -211,5 +215,28 @@ describe('publishing "wat we hoorden"', () => {
       ok: false,
       code: 'publish.notAllowed',
     });
+  });
+
+  test('many visitors at once cost the database one read (the results e-mail sends everyone at once)', async () => {
+    forgetResults();
+    const anon = as('anon');
+    let reads = 0;
+    const counting = {
+      caller: anon.caller,
+      run: <T>(fn: Parameters<typeof anon.run<T>>[0]) => {
+        reads++;
+        return anon.run(fn);
+      },
+    };
+    const pages = await Promise.all(Array.from({ length: 200 }, () => readServedResults(counting, 'open')));
+    expect(reads).toBe(1);
+    expect(new Set(pages.map((p) => p?.publication?.id)).size).toBe(1);
+    // Publishing in this process shows the new version at once.
+    await db.asOwner(
+      (tx) => tx.sql`update public.themes set published_at = now() where id = ${ids.publishedTheme}`,
+    );
+    const newest = await publish(await freeze('Vierde versie'), 'Nieuwste');
+    expect((await readServedResults(counting, 'open'))?.publication?.id).toBe(newest);
+    expect(reads).toBe(2);
   });
 });

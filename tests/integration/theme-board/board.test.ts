@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { forCaller } from '../../../src/lib/db/types';
-import { readResults } from '../../../src/lib/results/read.server';
+import { readPublishedResults as readResults } from '../../../src/lib/results/read.server';
 import { performBoardAction } from '../../../src/lib/theme-board/actions.server';
 import { type Board, readBoard } from '../../../src/lib/theme-board/board.server';
 import { listSnapshots } from '../../../src/lib/theme-board/edit.server';

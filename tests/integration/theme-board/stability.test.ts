@@ -120,8 +120,55 @@ describe('a run with nothing to divide', () => {
       code: 'board.noInput',
     });
     const jobs = await db.asOwner(
-      (tx) => tx.sql`select 1 from public.theme_jobs where consultation_id = ${scene.consultation} and filters ->> 'audience' = 'adviesraad'`,
+      (tx) =>
+        tx.sql`select 1 from public.theme_jobs where consultation_id = ${scene.consultation} and filters ->> 'audience' = 'adviesraad'`,
     );
     expect(jobs).toEqual([]);
+  });
+});
+
+describe('re-runs suggest instead of moving', () => {
+  test('an accepted item the engine would put elsewhere gets a move suggestion, once', async () => {
+    // A costs answer that sits (automatically) in an accepted theme about something else.
+    const [misplaced] = await db.asOwner(
+      (tx) => tx.sql<{ item: string; from: string; to: string }>`
+        select a.input_item_id as item, a.theme_id as "to", b.theme_id as "from"
+        from public.theme_assignments a, public.theme_assignments b
+        join public.themes t on t.id = b.theme_id
+        where a.input_item_id = ${scene.items.kosten[0] as string} and a.is_primary
+          and b.is_primary and b.theme_id <> a.theme_id and t.status = 'active'
+          and b.input_item_id = any(${[...scene.items.vast, ...scene.items.eenzaam, ...scene.items.hulpmiddelen]})
+        limit 1`,
+    );
+    if (!misplaced) throw new Error('scene');
+    await db.asOwner(async (tx) => {
+      await tx.sql`update public.themes set status = 'active' where id = ${misplaced.to}`;
+      await tx.sql`delete from public.theme_assignments where input_item_id = ${misplaced.item} and not is_primary`;
+      await tx.sql`update public.theme_assignments set theme_id = ${misplaced.from}
+        where input_item_id = ${misplaced.item} and is_primary`;
+    });
+    await propose();
+    const open = () =>
+      db.asOwner(
+        (tx) => tx.sql<{ id: string; from: string; to: string }>`
+          select id, from_theme_id as "from", to_theme_id as "to" from public.theme_suggestions
+          where consultation_id = ${scene.consultation} and kind = 'move' and input_item_id = ${misplaced.item}
+            and status = 'open'`,
+      );
+    const [suggestion] = await open();
+    expect(suggestion).toMatchObject({ from: misplaced.from, to: misplaced.to });
+    // The machine did not move it.
+    const [still] = await db.asOwner(
+      (tx) => tx.sql<{ theme: string }>`select theme_id as theme from public.theme_assignments
+        where input_item_id = ${misplaced.item} and is_primary`,
+    );
+    expect(still?.theme).toBe(misplaced.from);
+    // Turned down: not suggested again.
+    await db.asOwner(
+      (tx) =>
+        tx.sql`update public.theme_suggestions set status = 'rejected', resolved_at = now() where id = ${suggestion?.id ?? ''}`,
+    );
+    await propose();
+    expect(await open()).toEqual([]);
   });
 });

@@ -121,8 +121,11 @@ test('review queue by keyboard: confirm and move, the rest is re-scored', async 
 
   // A name that fits no theme: a clear message, nothing moves.
   await page.getByRole('button', { name: 'Twijfelgevallen' }).click();
+  // Once loaded, the focus goes to the list's heading.
+  await expect(page.getByRole('heading', { level: 2, name: 'Twijfelgevallen' })).toBeFocused();
   await rows(queue).first().focus();
   await page.keyboard.press('v');
+  await expect(page.getByLabel('Verplaats dit bericht naar')).toBeFocused();
   await page.keyboard.type('bestaat niet');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Geen thema met deze naam. Kies een thema uit de lijst.')).toBeVisible();

@@ -236,6 +236,17 @@ test('a stale change gets a clear message and is not saved', async ({ page, brow
   await expect(themeButton(page, `${label} (analist)`)).toHaveCount(0);
 });
 
+test('"Accepteren" turns a proposal into an accepted theme', async ({ page }) => {
+  await page.goto(board);
+  const candidate = themeList(page).getByRole('button').filter({ hasText: 'Voorstel' }).first();
+  const label = (await candidate.locator('.dm-theme-button__label').textContent()) ?? '';
+  await candidate.click();
+  await page.getByRole('button', { name: 'Accepteren' }).click();
+  await expect(announcer(page)).toContainText(`Thema aangenomen: ${label}.`);
+  await expect(themeButton(page, label)).toContainText('Aangenomen');
+  await expect(page.getByRole('button', { name: 'Accepteren' })).toHaveCount(0);
+});
+
 test('moderators and facilitators cannot open the theme board', async ({ page }) => {
   await page.context().clearCookies();
   await signIn(page, 'moderator@doemee.test');

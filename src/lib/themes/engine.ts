@@ -16,6 +16,7 @@ import {
   finish,
   groupAffinity,
   itemProfileScore,
+  leaveOneOutFit,
   memberWeight,
   profileSimilarity,
 } from './profile';
@@ -287,6 +288,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   }
   const discScores =
     D > 0 ? scoreItems(rep, memberProfiles(rep, members), sparseWeight) : new Float64Array(0);
+  // A candidate's items made its centre: their confidence uses their fit to the others (leave-one-out).
+  const ownFit = D > 0 ? leaveOneOutFit(rep, members, sparseWeight) : new Float64Array(0);
   const scoreOf = (i: number, j: number): number =>
     j < K ? (givenScores[i * K + j] as number) : j < K + D ? (discScores[i * D + (j - K)] as number) : 0;
 
@@ -311,13 +314,14 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       } else if (e2 < 0 || s > engineScore(e2)) e2 = j;
     }
     const fit = p === catchAll ? 0 : scoreOf(i, p);
+    const looFit = p >= K && p < K + D ? (ownFit[i] as number) : Number.NaN;
     // Confidence in the primary: how far it beats the best other theme (0 when another fits better).
     const other = e1 === p ? e2 : e1;
     const score = manual
       ? 1
       : p === catchAll
         ? 0
-        : confidence(fit, other >= 0 ? scoreOf(i, other) : undefined);
+        : confidence(Number.isNaN(looFit) ? fit : looFit, other >= 0 ? scoreOf(i, other) : undefined);
     const ref = manual ? fit || 1 : fit;
     const secondary: { themeId: string; score: number }[] = [];
     if (p !== catchAll) {
@@ -328,6 +332,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
         if (j < K && frozen[j]) continue;
         // Outliers of guided mode fit no given theme: only compare within their own family.
         if (!manual && p >= K && j < K) continue;
+        // And the other way round: candidate scores come from member centres, on another scale.
+        if (p < K && j >= K) continue;
         family.push(j);
       }
       const sorted = family.map((j) => scoreOf(i, j)).sort((x, y) => x - y);

@@ -260,3 +260,35 @@ describe('predefined labels only where the items match', () => {
     expect(weakExpectedThemes([...base, theme('d')], fits, coh, placed).size).toBe(0);
   });
 });
+
+describe('optional semantic vectors', () => {
+  it('blends them in: with vectors that know the topics, guided placement follows them', () => {
+    // Texts say nothing about their topic; the vectors do (a stand-in for an embeddings backend).
+    const vague = [
+      'Dat vind ik echt belangrijk.',
+      'Zo gaat het nu niet goed.',
+      'Daar moet iets aan gebeuren.',
+    ];
+    const topics = GUIDED_THEMES.map((t) => t.id);
+    const its = topics.flatMap((topic, j) =>
+      vague.map((text, k) => ({ id: `${topic}-${k}`, text: `${text} (${j}${k})`, topic: j })),
+    );
+    const embeddings = new Map(
+      its.map((it) => {
+        const v = new Float64Array(topics.length);
+        v[it.topic] = 1;
+        return [it.id, v] as const;
+      }),
+    );
+    const manual = topics.map((topic) => ({ itemId: `${topic}-0`, themeId: topic }));
+    const items = its.map(({ id, text }) => ({ id, text }));
+    const withVectors = clusterThemes({ items, themes: GUIDED_THEMES, manual, embeddings });
+    const right = withVectors.assignments.filter((a) => a.itemId.startsWith(`${a.themeId}-`)).length;
+    expect(right).toBe(its.length);
+    // Broken vectors (NaN, wrong length) are ignored: the run still completes.
+    const broken = new Map([[its[0]?.id as string, [Number.NaN, 1]]]);
+    expect(clusterThemes({ items, themes: GUIDED_THEMES, embeddings: broken }).assignments).toHaveLength(
+      its.length,
+    );
+  });
+});

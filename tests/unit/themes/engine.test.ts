@@ -242,7 +242,7 @@ describe('predefined labels only where the items match', () => {
 
   it('marks an expected theme weak when its items match neither its description nor each other', () => {
     const given = ['a', 'b', 'c', 'd'].map((id) => theme(id));
-    // d: fit 0.3 (< 0.85 × median 0.6) and coherence 0.05 (< half the median 0.4).
+    // d: fit 0.3 (< 0.85 × median 0.6) and coherence 0.05 (< 0.3 × the median 0.4).
     expect([...weakExpectedThemes(given, [0.6, 0.65, 0.55, 0.3], [0.4, 0.5, 0.3, 0.05], none)]).toEqual([3]);
     // A poor fit alone, or a loose group alone, is not enough.
     expect(weakExpectedThemes(given, [0.6, 0.65, 0.55, 0.3], [0.4, 0.5, 0.3, 0.35], none).size).toBe(0);

@@ -608,6 +608,8 @@ function separateFarGroups(
     minK: 1,
     maxK: Math.max(1, Math.min(20, Math.floor(weak.length / minSize))),
     rng: createRng(seed + 7919),
+    // A smaller graph sample than discovery proper: only groups of ≥ 1 % matter here (≥ 5 sample items).
+    graphSample: 500,
     sparse: selectRows(rep.tfidf, weak),
     sparseWeight,
   });

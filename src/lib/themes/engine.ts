@@ -271,13 +271,16 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
     primary[pool[r] as number] = newIndex[l] as number;
   });
   const D = found.k;
-  const catchAll = empty.some((e, i) => e === 1 && (manualTheme[i] as number) < 0) ? K + D : -1;
+  // A given (or analyst-made) theme with the catch-all's id is the catch-all: one "overig", not two.
+  const givenCatchAll = givenIndex.get(CATCH_ALL_ID);
+  const needCatchAll = empty.some((e, i) => e === 1 && (manualTheme[i] as number) < 0);
+  const catchAll = givenCatchAll ?? (needCatchAll ? K + D : -1);
   for (let i = 0; i < n; i++) {
     if ((primary[i] as number) >= 0) continue;
     primary[i] = catchAll;
     outlier[i] = 1;
   }
-  const total = K + D + (catchAll >= 0 ? 1 : 0);
+  const total = K + D + (catchAll >= K + D ? 1 : 0);
   progress(0.8);
 
   // Scores of discovered themes from their members' profile, on the same scale as guided scores.

@@ -292,3 +292,25 @@ describe('optional semantic vectors', () => {
     );
   });
 });
+
+describe('feeding the engine its own ids back', () => {
+  it('keeps one catch-all when the analyst places items in "overig" or a candidate id', () => {
+    const items = [...plain, { id: 'leeg', text: '...' }];
+    const manual = [
+      { itemId: 'kosten-00', themeId: CATCH_ALL_ID },
+      { itemId: 'wonen-00', themeId: 'nieuw-1' },
+    ];
+    const res = clusterThemes({ items, themes: GUIDED_THEMES, manual });
+    const ids = res.themes.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(res.assignments.find((a) => a.itemId === 'kosten-00')).toMatchObject({
+      themeId: CATCH_ALL_ID,
+      manual: true,
+    });
+    expect(res.assignments.find((a) => a.itemId === 'leeg')?.themeId).toBe(CATCH_ALL_ID);
+    expect(res.assignments.find((a) => a.itemId === 'wonen-00')).toMatchObject({
+      themeId: 'nieuw-1',
+      manual: true,
+    });
+  });
+});

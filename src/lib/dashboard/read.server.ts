@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audiences } from '../content/schema';
 import type { CallerDb } from '../db/types';
 import { audienceName, channelNames, formatDate } from '../exports/labels.nl';
-import { type ChartSpec, dayRange } from './charts';
+import { type ChartSpec, dayRange, themesByAudienceChart } from './charts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const empty = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -158,23 +158,19 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
       ],
     });
 
-    // Per theme, by audience.
-    const themes = [...new Map(themeRows.map((t) => [t.id, t.label])).entries()];
-    const themeAudiences = audiences.filter((a) => themeRows.some((t) => t.audience === a && t.n > 0));
-    charts.push({
-      id: 'thema',
-      title: "Thema's per doelgroep",
-      description: 'Aantal goedgekeurde reacties per thema (hoofdthema), verdeeld over de doelgroepen.',
-      kind: 'bar',
-      horizontal: true,
-      stacked: true,
-      labelHeader: 'Thema',
-      labels: themes.map(([, label]) => label),
-      series: themeAudiences.map((a) => ({
-        label: audienceName(a),
-        values: themes.map(([id]) => themeRows.find((t) => t.id === id && t.audience === a)?.n ?? 0),
-      })),
-    });
+    // Per theme, by audience (the participatieverslag draws the same spec).
+    const themes = [...new Map(themeRows.map((t) => [t.id, t.label])).entries()].map(([id, label]) => ({
+      label,
+      byAudience: Object.fromEntries(
+        themeRows.filter((t) => t.id === id && t.audience).map((t) => [t.audience as string, t.n]),
+      ),
+    }));
+    charts.push(
+      themesByAudienceChart(
+        themes,
+        audiences.map((a) => ({ code: a, name: audienceName(a) })),
+      ),
+    );
 
     // Moderation progress.
     const statuses = ['new', 'approved', 'rejected', 'hidden'];

@@ -28,11 +28,12 @@ function chartFont(): string {
 }
 
 /** A label as lines of at most `width` characters, broken between words. */
-export function wrapLabel(label: string, width = 28): string | string[] {
+export function wrapLabel(label: string, width = 30): string | string[] {
   if (label.length <= width) return label;
   const lines: string[] = [];
   let line = '';
-  for (const word of label.split(/\s+/)) {
+  // Only ordinary spaces: a date written with non-breaking spaces stays on one line.
+  for (const word of label.split(/ +/)) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
@@ -59,15 +60,21 @@ export async function renderChart(
   size: { width: number; height?: number; scale?: number } = { width: 600 },
 ): Promise<ChartImage> {
   const scale = size.scale ?? 2;
-  const height =
-    size.height ??
-    (chart.horizontal ? Math.max(220, 90 + chart.labels.length * 34) : Math.round(size.width / 2));
+  const labels = chart.labels.map((l) => wrapLabel(l));
+  // Horizontal bars: room for each bar and for each line of its label.
+  const rows = labels.reduce<number>(
+    (n, l) => n + Math.max(34, 18 * (Array.isArray(l) ? l.length : 1) + 14),
+    0,
+  );
+  const height = size.height ?? (chart.horizontal ? Math.max(220, 100 + rows) : Math.round(size.width / 2));
   const canvas = createCanvas(size.width * scale, height * scale);
   const config = chartConfig(chart, { font: chartFont() });
   const drawn = new Chart(
     canvas.getContext('2d') as unknown as CanvasRenderingContext2D,
     {
       ...config,
+      // Long labels (a theme, a meeting with its date) on several lines instead of cut off.
+      data: { ...config.data, labels },
       options: { ...config.options, responsive: false, devicePixelRatio: scale },
       plugins: [whiteBackground],
     } as never,

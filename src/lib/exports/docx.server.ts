@@ -245,7 +245,7 @@ export function reportCharts(r: Report) {
     kind: 'bar',
     horizontal: true,
     labelHeader: 'Bijeenkomst',
-    labels: held.map((s) => `${s.name} (${formatShortDate(s.startsAt)})`),
+    labels: held.map((s) => `${s.name} (${formatShortDate(s.startsAt).replace(/ /g, '\u00A0')})`),
     series: [
       { label: 'Deelnemers', values: held.map((s) => s.actualParticipants ?? 0) },
       { label: 'Reacties', values: held.map((s) => s.items) },
@@ -462,15 +462,17 @@ export function reportDocument(report: Report, images: Images): Document {
         ['Krijgt hulp in het huishouden', r.profile.receivesHelp, receivesHelpNames],
         ['Wijk', r.profile.wijk, {}],
       ] as const
-    ).flatMap(([title, data, names]) => [
+    ).flatMap(([title, data, names], index) => [
+      // A little space between the tables, none after the last (it would spill onto a page of its own).
+      ...(index > 0 ? [new Paragraph({ spacing: { after: 0 }, children: [] })] : []),
       table(
         [
           { header: title, share: 0.7 },
           { header: 'Inzendingen', share: 0.3, numeric: true },
         ],
         orderedBreakdown(data, names),
+        { size: 18 },
       ),
-      new Paragraph({ text: '' }),
     ]),
   ];
 

@@ -454,7 +454,7 @@ export function reportDocument(report: Report, images: Images): Document {
       : []),
     heading('Achtergrond van de online deelnemers', HeadingLevel.HEADING_2),
     para(
-      'Per online inzending, zoals de deelnemer het invulde; bij de roadtour is dit niet gevraagd. "Onbekend": niet ingevuld.',
+      'Per online inzending, zoals de deelnemer het invulde; bij de roadtour is dit niet gevraagd. "Onbekend": de deelnemer liet de vraag open.',
     ),
     ...(
       [

@@ -46,7 +46,7 @@ import {
   stopStatusNames,
 } from './labels.nl';
 import { markdownToParagraphs } from './markdown-docx';
-import { participationLines, reportThemes, versionLines } from './report-text';
+import { participationLines, pickQuotes, reportThemes, versionLines } from './report-text';
 import { finish, put } from './sink';
 import { firstSentence, markdownToText, stripQuotes } from './text';
 import type { Report, ReportTheme } from './types';
@@ -134,8 +134,13 @@ function table(
 }
 
 /** A chart image (drawn from the dashboard's chart definition) with its caption underneath. */
-function figure(spec: ChartSpec, image: { png: Buffer; width: number; height: number }, caption: string) {
-  const scale = Math.min(1, imageWidth / image.width);
+function figure(
+  spec: ChartSpec,
+  image: { png: Buffer; width: number; height: number },
+  caption: string,
+  width = imageWidth,
+) {
+  const scale = Math.min(1, width / image.width);
   return [
     new Paragraph({
       keepNext: true,
@@ -384,6 +389,7 @@ export function reportDocument(report: Report, images: Images): Document {
     para(methodText.roadtour),
     heading('Werkwijze en beperkingen', HeadingLevel.HEADING_2),
     ...methodText.method.map((m) => bullet([new TextRun(m)])),
+    heading('Beperkingen', HeadingLevel.HEADING_3),
     ...methodText.limitations.map((m) => bullet([new TextRun(m)])),
     ...(candidates.length
       ? [
@@ -491,15 +497,18 @@ export function reportDocument(report: Report, images: Images): Document {
       ],
       themes.map((t) => [t.label, t.mentions, t.alsoMentioned]),
     ),
+    // A little smaller, so the table and both theme charts share one page.
     ...figure(
       charts.perTheme,
       images.perTheme,
       'Figuur 3. Berichten per thema, verdeeld over de doelgroepen.',
+      520,
     ),
     ...figure(
       charts.primaryAndSecondary,
       images.primaryAndSecondary,
       'Figuur 4. Berichten en ook genoemd per thema, naast elkaar (niet opgeteld).',
+      520,
     ),
   ];
   for (const t of themes) {
@@ -513,7 +522,7 @@ export function reportDocument(report: Report, images: Images): Document {
       ),
       themeTable(t),
     );
-    const quotes = t.quotes.slice(0, quotesShown);
+    const quotes = pickQuotes(t.quotes, quotesShown);
     if (quotes.length > 0) {
       themeSection.push(heading('Wat deelnemers zeiden', HeadingLevel.HEADING_3));
       for (const q of quotes) themeSection.push(quoteParagraph(q));

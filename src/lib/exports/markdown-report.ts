@@ -16,7 +16,7 @@ import {
   receivesHelpNames,
   stopStatusNames,
 } from './labels.nl';
-import { participationLines, reportThemes, versionLines } from './report-text';
+import { participationLines, pickQuotes, reportThemes, versionLines } from './report-text';
 import { finish, put } from './sink';
 import { firstSentence, markdownToText, stripQuotes } from './text';
 import type { Breakdown, Report } from './types';
@@ -76,7 +76,9 @@ export function reportMarkdown(report: Report): string {
   out.push(methodText.online);
   out.push(methodText.roadtour);
   out.push('### Werkwijze en beperkingen');
-  out.push([...methodText.method, ...methodText.limitations].map((m) => `- ${m}`).join('\n'));
+  out.push(methodText.method.map((m) => `- ${m}`).join('\n'));
+  out.push('**Beperkingen**');
+  out.push(methodText.limitations.map((m) => `- ${m}`).join('\n'));
   out.push('## Wie deden mee');
   out.push(
     table(
@@ -120,7 +122,7 @@ export function reportMarkdown(report: Report): string {
         ],
       ),
     );
-    const quotes = t.quotes.slice(0, 3);
+    const quotes = pickQuotes(t.quotes);
     if (quotes.length > 0) {
       out.push('**Wat deelnemers zeiden**');
       for (const q of quotes)

@@ -40,3 +40,18 @@ export function participationLines(r: Report): string[] {
     `In totaal: ${t.items} goedgekeurde reacties (online en roadtour samen).`,
   ];
 }
+
+/** Quotes longer than this go after the shorter ones: a report quotes, it does not reprint letters. */
+const longQuote = 350;
+
+/**
+ * The quotes a report shows for a theme: `count` of the export's quotes (spread over the
+ * audiences, strongest first), shorter ones before long ones, whitespace made even.
+ */
+export function pickQuotes<Q extends { body: string }>(quotes: readonly Q[], count = 3): Q[] {
+  return quotes
+    .map((q, rank) => ({ q, rank, long: q.body.length > longQuote }))
+    .sort((a, b) => Number(a.long) - Number(b.long) || a.rank - b.rank)
+    .slice(0, count)
+    .map(({ q }) => ({ ...q, body: q.body.replace(/\s+/g, ' ').trim() }));
+}

@@ -99,7 +99,7 @@ function tableAfter(doc: Block[], title: string, from = 0): string[][] {
   const start = doc.findIndex((b, i) => i >= from && b.kind === 'p' && b.text === title);
   expect(start, title).toBeGreaterThanOrEqual(0);
   const table = doc.slice(start).find((b) => b.kind === 'table');
-  if (!table || table.kind !== 'table') throw new Error(`no table after ${title}`);
+  if (table?.kind !== 'table') throw new Error(`no table after ${title}`);
   return table.rows;
 }
 

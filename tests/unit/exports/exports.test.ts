@@ -3,6 +3,7 @@ import { contentDisposition, exportFileName, parseExportRequest } from '../../..
 import { neutraliseFormula, safeCell } from '../../../src/lib/exports/formula';
 import { ageBandNames, localWallClock, orderedBreakdown } from '../../../src/lib/exports/labels.nl';
 import { escapeMarkdown } from '../../../src/lib/exports/markdown-report';
+import { pickQuotes } from '../../../src/lib/exports/report-text';
 import { markdownToText, stripQuotes } from '../../../src/lib/exports/text';
 
 describe('formula injection', () => {
@@ -99,4 +100,11 @@ test('breakdowns keep their natural order, unknown last, never by count', () => 
     ['Rokkeveen', 1],
     ['onbekend', 3],
   ]);
+});
+
+test('a report quotes short texts first, three a theme, whitespace made even', () => {
+  const long = { body: `${'lang '.repeat(80)}einde` };
+  const quotes = [long, { body: 'Een  korte\nreactie.' }, { body: 'Nog een.' }, { body: 'Derde.' }];
+  expect(pickQuotes(quotes).map((q) => q.body)).toEqual(['Een korte reactie.', 'Nog een.', 'Derde.']);
+  expect(pickQuotes([long, { body: 'Kort.' }]).map((q) => q.body.slice(0, 5))).toEqual(['Kort.', 'lang ']);
 });

@@ -1,11 +1,20 @@
 /**
  * Theme clustering from the command line.
  *
- *   npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--k N] [--seed N] [--background DIR]
+ *   npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--manual MANUAL.jsonl]
+ *                         [--k N] [--seed N] [--background DIR]
  *
  * Reads JSONL lines with at least "id" and "text". Prints one JSONL line per
  * input item on stdout and nothing else:
- *   {"id": …, "theme": "<theme id>", "label": "<theme label>", "secondary": ["<theme id>", …]}
+ *   {"id": …, "theme": "<theme id>", "label": "<theme label>", "secondary": ["<theme id>", …], "score": 0.42}
+ * "score" is the engine's confidence in the primary theme, 0–1: lower means
+ * more doubt (the order of the board's review queue); 1 for placed items.
+ * With --manual, each line {"id": …, "theme": "<theme id>"} is an item the
+ * analyst placed: it keeps that theme, and the engine learns from it, exactly
+ * as on the board. A theme id that is not in --themes is a theme the analyst
+ * made (its id is its label). Lines with bad JSON, a missing field or an
+ * unknown item id are all reported on stderr with their line numbers, and the
+ * command exits 1 without output.
  * With --themes (shape {"themes": [{"id","label","description"}]}) it runs
  * guided; items that fit none of the themes get a candidate theme ("nieuw-1").
  * With --background DIR, the *.txt and *.md files in DIR (a consultation's own
@@ -17,16 +26,17 @@
 import { readFileSync } from 'node:fs';
 import { readBackgroundDir } from '../lib/themes/background.server';
 import { clusterThemes } from '../lib/themes/index';
-import type { GivenTheme, ThemeItem } from '../lib/themes/types';
+import type { GivenTheme, ManualAssignment, ThemeItem } from '../lib/themes/types';
 
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--k N] [--seed N] [--background DIR]';
+  'usage: npm run -s cluster -- --input FILE.jsonl [--themes THEMES.json] [--manual MANUAL.jsonl] [--k N] [--seed N] [--background DIR]';
 
 interface Args {
   input: string;
   themes?: string;
+  manual?: string;
   k?: number;
   seed?: number;
   background?: string;
@@ -55,6 +65,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--themes':
         out.themes = value();
+        break;
+      case '--manual':
+        out.manual = value();
         break;
       case '--k':
         out.k = int('--k', value(), 1);
@@ -131,6 +144,54 @@ function readThemes(file: string): GivenTheme[] {
   });
 }
 
+/**
+ * Manual placements, one {"id", "theme"} per line. Every problem is collected
+ * (file:line: what) and reported together, so a caller fixes the file in one go.
+ */
+function readManual(file: string, text: string, itemIds: ReadonlySet<string>): ManualAssignment[] {
+  const out: ManualAssignment[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const at = `${file}:${i + 1}`;
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      problems.push(`${at}: not valid JSON`);
+      return;
+    }
+    const r = row as { id?: unknown; theme?: unknown };
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      problems.push(`${at}: expected {"id": …, "theme": "<theme id>"}`);
+      return;
+    }
+    if (typeof r.id !== 'string' && typeof r.id !== 'number') {
+      problems.push(`${at}: needs an "id" (string or number)`);
+      return;
+    }
+    if (typeof r.theme !== 'string' || r.theme.trim() === '') {
+      problems.push(`${at}: needs a "theme" (a non-empty theme id)`);
+      return;
+    }
+    const id = String(r.id);
+    if (!itemIds.has(id)) {
+      problems.push(`${at}: unknown item id "${id}" (not in the input)`);
+      return;
+    }
+    const earlier = seen.get(id);
+    if (earlier !== undefined && earlier !== r.theme) {
+      problems.push(`${at}: item "${id}" was already placed in "${earlier}"`);
+      return;
+    }
+    if (earlier === undefined) out.push({ itemId: id, themeId: r.theme });
+    seen.set(id, r.theme);
+  });
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  return out;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const items = readItems(args.input);
@@ -145,7 +206,15 @@ function main(): void {
       throw new UsageError((e as Error).message);
     }
   }
-  const result = clusterThemes({ items, themes, k: args.k, seed: args.seed, background });
+  const manual =
+    args.manual === undefined
+      ? undefined
+      : readManual(args.manual, readText(args.manual, 'manual'), new Set(items.map((it) => it.id)));
+  if (manual && manual.length > 0 && args.k !== undefined)
+    throw new UsageError(
+      '--k applies to unsupervised mode only; --manual makes the run guided by its themes',
+    );
+  const result = clusterThemes({ items, themes, manual, k: args.k, seed: args.seed, background });
   const labels = new Map(result.themes.map((t) => [t.id, t.label]));
   const out = result.assignments.map((a) =>
     JSON.stringify({
@@ -153,6 +222,7 @@ function main(): void {
       theme: a.themeId,
       label: labels.get(a.themeId),
       secondary: a.secondary.map((s) => s.themeId),
+      score: a.score,
     }),
   );
   process.stdout.write(`${out.join('\n')}\n`);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterThemes } from '../../src/lib/themes/engine';
 import { createRng } from '../../src/lib/themes/random';
+import { createScorer } from '../../src/lib/themes/scorer';
 
 const here = fileURLToPath(import.meta.url);
 const repoRoot = path.resolve(path.dirname(here), '../..');
@@ -96,6 +97,21 @@ function child(size: number, runs: number): void {
     );
     guided.push(timed(() => clusterThemes({ items, themes: THEMES })));
   }
+  // Incremental scoring (review queue): build once, then re-score after each confirmation.
+  let scorer: ReturnType<typeof createScorer> | undefined;
+  const build = timed(() => {
+    scorer = createScorer({ items, themes: THEMES });
+  });
+  const placed = clusterThemes({ items, themes: THEMES });
+  const members = new Map<string, string[]>();
+  for (const a of placed.assignments) members.set(a.themeId, [...(members.get(a.themeId) ?? []), a.itemId]);
+  const confirmed = new Set(items.filter((_, i) => i % 10 === 0).map((it) => it.id));
+  const rescore: Timing[] = [];
+  const similar: Timing[] = [];
+  for (let r = 0; r < Math.max(3, runs); r++) {
+    rescore.push(timed(() => scorer?.score(members, undefined, confirmed)));
+    similar.push(timed(() => scorer?.similar([items[r]?.id as string], 20)));
+  }
   process.stdout.write(
     JSON.stringify({
       size,
@@ -105,6 +121,11 @@ function child(size: number, runs: number): void {
       guidedMs: guided.map((t) => Math.round(t.wallMs)),
       guidedCpuMs: guided.map((t) => Math.round(t.cpuMs)),
       themesFound,
+      scorerBuildMs: Math.round(build.wallMs),
+      rescoreMs: rescore.map((t) => Math.round(t.wallMs)),
+      rescoreCpuMs: rescore.map((t) => Math.round(t.cpuMs)),
+      similarMs: similar.map((t) => Math.round(t.wallMs)),
+      themesScored: members.size,
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
@@ -148,6 +169,11 @@ function main(): void {
       guidedCpuMs: number[];
       maxRssMb: number;
       themesFound: number;
+      scorerBuildMs: number;
+      rescoreMs: number[];
+      rescoreCpuMs: number[];
+      similarMs: number[];
+      themesScored: number;
     };
     const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
@@ -155,6 +181,9 @@ function main(): void {
     );
     console.log(
       `          unsupervised wall per run: ${r.unsupervisedMs.map(sec).join(', ')}; guided: ${r.guidedMs.map(sec).join(', ')}`,
+    );
+    console.log(
+      `          incremental re-score of all ${size} items against ${r.themesScored} themes (median wall / cpu): ${median(r.rescoreMs)} ms / ${median(r.rescoreCpuMs)} ms; "Lijkt hierop" ${median(r.similarMs)} ms; scorer built once in ${sec(r.scorerBuildMs)}`,
     );
   }
   console.log(

@@ -1,6 +1,7 @@
 import { sqlState } from '../db/errors';
 import type { CallerDb, Database } from '../db/types';
 import { type MailMessage, queueResultsMessages, resultsMessage, resultsUrl } from '../mail';
+import { forgetResults } from '../results/read.server';
 import { comparePages, type PageChange, pageFrom, type Quote, type ResultsPage } from './page';
 
 /**
@@ -184,7 +185,7 @@ export function publishVersion(db: CallerDb, consultationId: string, snapshotId:
         select public.publish_results_version(${snapshotId}::uuid, ${title}) as id`;
       return { publicationId: row?.id ?? '' };
     }),
-  );
+  ).finally(forgetResults);
 }
 
 /** Takes a publication off the public page; the version before it, if any, shows again. */
@@ -198,7 +199,7 @@ export function withdrawPublication(db: CallerDb, consultationId: string, public
       if (!row.withdrawn) throw Object.assign(new Error('publish.alreadyWithdrawn'), { code: 'P0001' });
       return {};
     }),
-  );
+  ).finally(forgetResults);
 }
 
 /** The results e-mail as recipients will get it (with a sample unsubscribe link). */

@@ -28,13 +28,45 @@ interface Row {
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emptyPage: ResultsPage = { themes: [], audiences: [], items: 0 };
 
+/** How long a server process keeps a page it read: a new publication shows within this time. */
+export const resultsCacheMs = 5_000;
+const cache = new Map<string, { until: number; value: Promise<Results | null> }>();
+const cacheLimit = 200;
+
+/**
+ * The public page as every visitor gets it: read once per server process every few seconds
+ * (`resultsCacheMs`), so many visits at once (the results e-mail sends everyone at the same
+ * moment) cost the database one read, and never hold up answers being submitted. The read is the
+ * same for every caller (a security-definer function), so sharing it leaks nothing.
+ */
+export function readResults(db: CallerDb, slug: string, versionId?: string): Promise<Results | null> {
+  const key = `${slug}\u0000${versionId ?? ''}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.value;
+  if (cache.size >= cacheLimit) cache.clear();
+  const value = readPublishedResults(db, slug, versionId);
+  cache.set(key, { until: now + resultsCacheMs, value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+/** Forgets the pages this process read: after a publication or withdrawal here. */
+export function forgetResults(): void {
+  cache.clear();
+}
+
 /**
  * What the public "wat we hoorden" page shows: the published version (the newest, or the one
  * asked for), frozen when it was published. One database call that applies the publication rule
  * once, so a visit costs the same at 100 or 100,000 answers. Null: no such public consultation,
  * or a version that is not (or no longer) on the public page.
  */
-export async function readResults(db: CallerDb, slug: string, versionId?: string): Promise<Results | null> {
+export async function readPublishedResults(
+  db: CallerDb,
+  slug: string,
+  versionId?: string,
+): Promise<Results | null> {
   if (versionId !== undefined && !uuid.test(versionId)) return null;
   const [row] = await db.run(
     (tx) =>

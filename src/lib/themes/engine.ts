@@ -4,13 +4,23 @@
  */
 import { Analyzer } from './analyze';
 import { backgroundPassages } from './background';
+import { blendEmbeddings } from './blend';
 import { discover } from './discover';
 import { baseProfiles, guidedScores, type Profiles, ranks, scoreItems } from './guided';
 import { characteristicTerms, labelTerms, makeLabel, wordUsage } from './label';
+import {
+  addCentre,
+  coherence,
+  confidence,
+  emptyProfiles,
+  finish,
+  groupAffinity,
+  itemProfileScore,
+} from './profile';
 import { createRng } from './random';
 import { normaliseDense } from './reduce';
 import { type Representation, type RepresentOptions, represent } from './represent';
-import { selectRows } from './sparse';
+import { type Csr, selectRows } from './sparse';
 import {
   CATCH_ALL_ID,
   CATCH_ALL_LABEL,
@@ -18,6 +28,7 @@ import {
   type ClusterResult,
   type GivenTheme,
   type ItemAssignment,
+  type MergeSuggestion,
   type ThemeOrigin,
   type ThemeResult,
 } from './types';
@@ -36,13 +47,17 @@ export interface EngineOptions {
   maxSecondary?: number;
   /** Share of exact-word (TF-IDF) evidence in item-theme scores; the rest is the embedding. */
   sparseWeight?: number;
+  /** Weight of external vectors (`ClusterInput.embeddings`) in the dense similarity. Default 0.7. */
+  embeddingWeight?: number;
+  /** Centre similarity from which two themes get a merge suggestion. */
+  mergeThreshold?: number;
   /** Representation settings (dimensions, samples, background use). */
   represent?: Omit<RepresentOptions, 'background'>;
 }
 
 let sharedAnalyzer: Analyzer | undefined;
 /** One analyzer per process: the lexicon and word caches are reused across runs. */
-function analyzer(): Analyzer {
+export function analyzer(): Analyzer {
   sharedAnalyzer ??= new Analyzer();
   return sharedAnalyzer;
 }
@@ -65,7 +80,9 @@ function validate(input: ClusterInput): void {
   }
   for (const a of input.manual ?? []) {
     if (!ids.has(a.itemId)) throw new Error(`manual assignment for unknown item: ${a.itemId}`);
-    if (!themeIds.has(a.themeId)) throw new Error(`manual assignment to unknown theme: ${a.themeId}`);
+    // A theme id that is not among `themes` is a theme the analyst made.
+    if (typeof a.themeId !== 'string' || a.themeId === '')
+      throw new Error(`manual assignment without a theme id: ${a.itemId}`);
   }
   if (input.background !== undefined && !input.background.every((b) => typeof b === 'string'))
     throw new Error('background must be an array of strings');
@@ -106,7 +123,6 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   const rng = createRng(seed);
   const minK = Math.max(1, input.minThemes ?? 4);
   const maxK = Math.max(minK, input.maxThemes ?? 20);
-  const sparseWeight = options.sparseWeight ?? 0.7;
 
   // Canonical order by id: the result must not depend on the order of the input.
   const order = input.items
@@ -120,6 +136,11 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   const n = items.length;
   const indexOf = new Map(items.map((it, i) => [it.id, i]));
   const given: GivenTheme[] = [...(input.themes ?? [])];
+  // Themes the analyst made: named in a manual placement only; the id is the label until renamed.
+  const known = new Set(given.map((t) => t.id));
+  const made = [...new Set((input.manual ?? []).map((a) => a.themeId))].filter((id) => !known.has(id)).sort();
+  const madeStart = given.length;
+  for (const id of made) given.push({ id, label: id, source: 'previous' });
   const K = given.length;
   const givenIndex = new Map(given.map((t, j) => [t.id, j]));
 
@@ -128,10 +149,21 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
     if (i % 2000 === 0) progress(0.3 * (i / Math.max(1, n)));
     return an.terms(it.text);
   });
-  const themeTerms = given.map((t) => an.terms(`${t.label}. ${t.description ?? ''}`));
+  // An analyst-made theme has no text of its own (its label is an id): its members are its profile.
+  const themeTerms = given.map((t, j) =>
+    j >= madeStart ? [] : an.terms(`${t.label}. ${t.description ?? ''}`),
+  );
   progress(0.3);
   const background = backgroundPassages(input.background ?? []).map((p) => an.terms(p));
-  const rep = represent(itemTerms, themeTerms, rng, { ...options.represent, background });
+  const lexical = represent(itemTerms, themeTerms, rng, { ...options.represent, background });
+  const rep = blendEmbeddings(
+    lexical,
+    items.map((it) => it.id),
+    input.embeddings,
+    options.embeddingWeight,
+  );
+  // Semantic vectors, when given, carry more of the evidence than the exact words.
+  const sparseWeight = options.sparseWeight ?? (rep === lexical ? 0.7 : 0.4);
   progress(0.5);
 
   const empty = new Uint8Array(n);
@@ -144,6 +176,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   const primary = new Int32Array(n).fill(-1);
   const outlier = new Uint8Array(n);
   let givenScores: Float64Array = new Float64Array(0);
+  // Manual items: their scores against profiles that did not learn from them (move suggestions).
+  let heldOut = new Map<number, Float64Array>();
   let fitThreshold = 0;
   const frozen = given.map((t) => t.locked === true);
   if (K > 0) {
@@ -151,7 +185,9 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
     manualTheme.forEach((j, i) => {
       if (j >= 0) (manualByTheme[j] as number[]).push(i);
     });
-    const base = baseProfiles(rep, rep.project(themeTerms), manualByTheme);
+    const themeRows = rep.project(themeTerms);
+    const base = baseProfiles(rep, themeRows, manualByTheme);
+    heldOut = heldOutScores(rep, themeRows, manualByTheme, frozen, sparseWeight);
     givenScores = guidedScores(rep, base, frozen, { sparseWeight }, (r, total) =>
       progress(0.5 + (0.2 * r) / total),
     );
@@ -237,8 +273,28 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   const assignmentsSorted: ItemAssignment[] = items.map((it, i) => {
     const p = primary[i] as number;
     const manual = (manualTheme[i] as number) >= 0;
-    const score = manual ? 1 : p === catchAll ? 0 : scoreOf(i, p);
-    const ref = manual ? scoreOf(i, p) || 1 : score;
+    // Best and second-best theme by the engine's own scores (locked themes take nothing automatically).
+    const own = heldOut.get(i);
+    const engineScore = (j: number) => (own && j < K ? (own[j] as number) : scoreOf(i, j));
+    let e1 = -1;
+    let e2 = -1;
+    for (let j = 0; j < K + D; j++) {
+      if (j < K && frozen[j]) continue;
+      const s = engineScore(j);
+      if (e1 < 0 || s > engineScore(e1)) {
+        e2 = e1;
+        e1 = j;
+      } else if (e2 < 0 || s > engineScore(e2)) e2 = j;
+    }
+    const fit = p === catchAll ? 0 : scoreOf(i, p);
+    // Confidence in the primary: how far it beats the best other theme (0 when another fits better).
+    const other = e1 === p ? e2 : e1;
+    const score = manual
+      ? 1
+      : p === catchAll
+        ? 0
+        : confidence(fit, other >= 0 ? scoreOf(i, other) : undefined);
+    const ref = manual ? fit || 1 : fit;
     const secondary: { themeId: string; score: number }[] = [];
     if (p !== catchAll) {
       // Scores share a common offset (the embedding finds every theme a bit similar):
@@ -265,7 +321,15 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
         secondary.push({ themeId: String(j), score: round(s) });
     }
     const a: ItemAssignment = { itemId: it.id, themeId: String(p), score: round(score), secondary };
-    if (manual) a.manual = true;
+    if (p !== catchAll && other >= 0)
+      a.runnerUp = { themeId: String(other), score: round(scoreOf(i, other)) };
+    if (manual) {
+      a.manual = true;
+      if (e1 >= 0) {
+        a.engineThemeId = String(e1);
+        a.engineScore = round(confidence(engineScore(e1), e2 >= 0 ? engineScore(e2) : undefined));
+      }
+    }
     return a;
   });
 
@@ -282,6 +346,16 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   );
   const taken = new Set(given.map((t) => t.id));
   taken.add(CATCH_ALL_ID);
+  const groups: number[][] = Array.from({ length: total }, () => []);
+  for (let i = 0; i < n; i++)
+    if ((primary[i] as number) >= 0) (groups[primary[i] as number] as number[]).push(i);
+  // Centres of the themes' members only (no description): for representatives and merge suggestions.
+  const centres = emptyProfiles(rep, total);
+  groups.forEach((g, j) => {
+    if (j !== catchAll) addCentre(rep, centres, j, g, undefined, 1);
+  });
+  finish(rep, centres);
+  const coherences = coherence(rep, groups, sparseWeight);
   const themes: ThemeResult[] = [];
   for (let j = 0; j < total; j++) {
     const t = terms[j] ?? [];
@@ -305,10 +379,10 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       label = makeLabel(labelTerms(t, undefined, usage).map((s) => s.display));
       origin = 'discovered';
     }
-    const mem: number[] = [];
-    for (let i = 0; i < n; i++) if (primary[i] === j) mem.push(i);
+    const mem = groups[j] as number[];
+    // Representatives: the most central items (closest to the centre of the theme's items).
     const reps = mem
-      .map((i) => [i, scoreOf(i, j)] as [number, number])
+      .map((i) => [i, itemProfileScore(rep, centres, i, j, sparseWeight)] as [number, number])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, 5)
       .map(([i]) => (items[i] as { id: string }).id);
@@ -319,6 +393,7 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       representativeItemIds: reps,
       size: mem.length,
       origin,
+      coherence: j === catchAll ? 0 : round(coherences[j] as number),
     };
     if (locked) theme.locked = true;
     themes.push(theme);
@@ -327,6 +402,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   for (const a of assignmentsSorted) {
     a.themeId = idOf(a.themeId);
     for (const s of a.secondary) s.themeId = idOf(s.themeId);
+    if (a.runnerUp) a.runnerUp.themeId = idOf(a.runnerUp.themeId);
+    if (a.engineThemeId !== undefined) a.engineThemeId = idOf(a.engineThemeId);
   }
   // Back to input order.
   const assignments: ItemAssignment[] = new Array(n);
@@ -334,8 +411,86 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
     assignments[orig] = assignmentsSorted[sorted] as ItemAssignment;
   });
   const outliers = items.filter((_, i) => outlier[i] === 1).map((it) => it.id);
+  const mergeSuggestions = suggestMerges(
+    groupAffinity(rep, groups, sparseWeight),
+    themes,
+    catchAll,
+    options.mergeThreshold ?? MERGE_THRESHOLD,
+  );
   progress(1);
-  return { themes, assignments, outliers };
+  return { themes, assignments, outliers, mergeSuggestions };
+}
+
+/** Affinity (see `groupAffinity`) from which two themes probably name one concept. */
+const MERGE_THRESHOLD = 0.75;
+
+/**
+ * Pairs of themes whose member centres are close. The direction keeps the
+ * analyst's work: a candidate merges into a given (expected or existing)
+ * theme, otherwise the smaller into the larger; a locked theme is never
+ * merged away, and two given themes are only suggested when neither is locked.
+ */
+function suggestMerges(
+  affinity: Float64Array,
+  themes: readonly ThemeResult[],
+  catchAll: number,
+  threshold: number,
+): MergeSuggestion[] {
+  const out: MergeSuggestion[] = [];
+  const rank = (t: ThemeResult) => (t.locked ? 3 : t.origin === 'discovered' ? 1 : 2);
+  for (let a = 0; a < themes.length; a++) {
+    for (let b = a + 1; b < themes.length; b++) {
+      const ta = themes[a] as ThemeResult;
+      const tb = themes[b] as ThemeResult;
+      if (a === catchAll || b === catchAll || ta.size === 0 || tb.size === 0) continue;
+      if (ta.locked && tb.locked) continue;
+      const similarity = affinity[a * themes.length + b] as number;
+      if (similarity < threshold) continue;
+      const [from, into] =
+        rank(ta) !== rank(tb)
+          ? rank(ta) < rank(tb)
+            ? [ta, tb]
+            : [tb, ta]
+          : ta.size < tb.size || (ta.size === tb.size && a > b)
+            ? [ta, tb]
+            : [tb, ta];
+      out.push({ themeId: from.id, intoThemeId: into.id, similarity: round(similarity) });
+    }
+  }
+  return out.sort((x, y) => y.similarity - x.similarity || (x.themeId < y.themeId ? -1 : 1));
+}
+
+/**
+ * Where the engine would put the analyst's own items if it had not learned
+ * from them: the manual items are split in two halves (alternating, in id
+ * order); each half is scored against profiles built from the descriptions
+ * and the other half's placements only (two-fold cross-fitting).
+ */
+function heldOutScores(
+  rep: Representation,
+  themeRows: { tfidf: Csr; embed: Float64Array },
+  manualByTheme: readonly (readonly number[])[],
+  frozen: readonly boolean[],
+  sparseWeight: number,
+): Map<number, Float64Array> {
+  const out = new Map<number, Float64Array>();
+  const all = manualByTheme
+    .flatMap((items, j) => items.map((i) => [i, j] as const))
+    .sort((a, b) => a[0] - b[0]);
+  if (all.length === 0) return out;
+  const fold = new Map(all.map(([i], r) => [i, r % 2]));
+  const k = manualByTheme.length;
+  for (const f of [0, 1]) {
+    const train = manualByTheme.map((items) => items.filter((i) => fold.get(i) !== f));
+    const prof = baseProfiles(rep, themeRows, train);
+    for (const [i] of all) {
+      if (fold.get(i) !== f) continue;
+      const row = new Float64Array(k);
+      for (let j = 0; j < k; j++) if (!frozen[j]) row[j] = itemProfileScore(rep, prof, i, j, sparseWeight);
+      out.set(i, row);
+    }
+  }
+  return out;
 }
 
 /**

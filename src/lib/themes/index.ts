@@ -4,5 +4,6 @@
  */
 export { clusterThemes, type EngineOptions } from './engine';
 export { ari, macroF1, nmi } from './metrics';
+export { createScorer, type ScorerInput, type ScorerOptions } from './scorer';
 export { normalise, stem, tokenise } from './text';
 export * from './types';

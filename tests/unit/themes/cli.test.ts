@@ -31,8 +31,10 @@ describe('cluster CLI', () => {
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(items.map((i) => i.id));
     for (const l of lines) {
-      expect(Object.keys(l).sort()).toEqual(['id', 'label', 'secondary', 'theme']);
+      expect(Object.keys(l).sort()).toEqual(['id', 'label', 'score', 'secondary', 'theme']);
       expect(typeof l.label).toBe('string');
+      expect(l.score).toBeGreaterThanOrEqual(0);
+      expect(l.score).toBeLessThanOrEqual(1);
       expect(Array.isArray(l.secondary)).toBe(true);
     }
     expect(lines.filter((l) => GUIDED_THEMES.some((t) => t.id === l.theme)).length).toBeGreaterThan(
@@ -64,5 +66,60 @@ describe('cluster CLI', () => {
     expect(res.stderr).toMatch(/needs a "text"/);
     expect(run(['--input', input, '--k', 'x']).status).toBe(1);
     expect(run([]).stderr).toMatch(/--input is required/);
+  }, 30_000);
+
+  it('keeps --manual placements (score 1) and learns from them, also for a theme the analyst made', () => {
+    const themes = path.join(dir, 'themes-manual.json');
+    writeFileSync(themes, JSON.stringify({ themes: GUIDED_THEMES.slice(0, 3) }));
+    const manual = path.join(dir, 'manual.jsonl');
+    const placed = ['bewegen-00', 'bewegen-01', 'bewegen-02', 'kosten-03'];
+    writeFileSync(
+      manual,
+      [
+        ...placed.slice(0, 3).map((id) => JSON.stringify({ id, theme: 'Sport en bewegen' })),
+        JSON.stringify({ id: 'kosten-03', theme: 'wonen' }),
+        '',
+      ].join('\n'),
+    );
+    const res = run(['--input', input, '--themes', themes, '--manual', manual]);
+    expect(res.status).toBe(0);
+    const lines = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; theme: string; label: string; score: number });
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    expect(byId.get('kosten-03')).toMatchObject({ theme: 'wonen', score: 1 });
+    expect(byId.get('bewegen-00')).toMatchObject({
+      theme: 'Sport en bewegen',
+      label: 'Sport en bewegen',
+      score: 1,
+    });
+    const rest = lines.filter((l) => l.id.startsWith('bewegen-') && !placed.includes(l.id));
+    expect(rest.filter((l) => l.theme === 'Sport en bewegen').length).toBeGreaterThan(rest.length / 2);
+  }, 30_000);
+
+  it('reports every bad --manual line with its line number and exits 1', () => {
+    const manual = path.join(dir, 'manual-bad.jsonl');
+    writeFileSync(
+      manual,
+      [
+        JSON.stringify({ id: 'kosten-00', theme: 'kosten' }),
+        '{"id": "kosten-01", "theme": ',
+        JSON.stringify({ id: 'bestaat-niet', theme: 'kosten' }),
+        JSON.stringify({ id: 'kosten-02' }),
+        JSON.stringify({ theme: 'kosten' }),
+        JSON.stringify({ id: 'kosten-00', theme: 'wonen' }),
+      ].join('\n'),
+    );
+    const res = run(['--input', input, '--manual', manual]);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/manual-bad\.jsonl:2: not valid JSON/);
+    expect(res.stderr).toMatch(/manual-bad\.jsonl:3: unknown item id "bestaat-niet"/);
+    expect(res.stderr).toMatch(/manual-bad\.jsonl:4: needs a "theme"/);
+    expect(res.stderr).toMatch(/manual-bad\.jsonl:5: needs an "id"/);
+    expect(res.stderr).toMatch(/manual-bad\.jsonl:6: item "kosten-00" was already placed/);
+    expect(res.stderr).not.toMatch(/manual-bad\.jsonl:1:/);
+    expect(run(['--input', input, '--manual', path.join(dir, 'nope.jsonl')]).status).toBe(1);
   }, 30_000);
 });

@@ -179,3 +179,54 @@ describe('stability of the analyst’s work', () => {
     expect(newCost.filter((a) => a.themeId === 'geld').length / newCost.length).toBeGreaterThan(0.7);
   });
 });
+
+describe('evidence for the analyst', () => {
+  it('gives each item a confidence and a runner-up, and manual items the engine’s own placement', () => {
+    const manual = [{ itemId: 'kosten-00', themeId: 'wonen' }];
+    const res = clusterThemes({ items: plain, themes: GUIDED_THEMES, manual });
+    for (const a of res.assignments) {
+      expect(a.score).toBeGreaterThanOrEqual(0);
+      expect(a.score).toBeLessThanOrEqual(1);
+      if (a.themeId !== CATCH_ALL_ID) expect(a.runnerUp?.themeId).not.toBe(a.themeId);
+    }
+    const placed = res.assignments.find((a) => a.itemId === 'kosten-00');
+    expect(placed).toMatchObject({ themeId: 'wonen', manual: true, score: 1, engineThemeId: 'kosten' });
+    expect(res.assignments.find((a) => a.itemId === 'kosten-01')?.engineThemeId).toBeUndefined();
+  });
+
+  it('accepts a theme the analyst made (not among the themes): its id is its label, its members teach it', () => {
+    const manual = ['bewegen-00', 'bewegen-01', 'bewegen-02'].map((itemId) => ({ itemId, themeId: 'Sport' }));
+    const res = clusterThemes({ items: plain, themes: GUIDED_THEMES.slice(0, 3), manual });
+    const sport = res.themes.find((t) => t.id === 'Sport');
+    expect(sport).toMatchObject({ label: 'Sport', origin: 'existing' });
+    const rest = res.assignments.filter((a) => a.itemId.startsWith('bewegen-') && !a.manual);
+    expect(rest.filter((a) => a.themeId === 'Sport').length / rest.length).toBeGreaterThan(0.7);
+  });
+
+  it('measures coherence: a real theme is tighter than a random mix', () => {
+    const res = clusterThemes({ items: plain, themes: GUIDED_THEMES });
+    for (const t of res.themes) {
+      expect(t.coherence).toBeGreaterThanOrEqual(0);
+      expect(t.coherence).toBeLessThanOrEqual(1);
+    }
+    const real = res.themes.find((t) => t.id === 'kosten')?.coherence ?? 0;
+    // The same four themes, but each item placed by its index: no topic holds together.
+    const mixed = clusterThemes({
+      items: plain,
+      themes: GUIDED_THEMES,
+      manual: plain.map((it, i) => ({ itemId: it.id, themeId: GUIDED_THEMES[i % 4]?.id as string })),
+    });
+    for (const t of mixed.themes) expect(t.coherence).toBeLessThan(real);
+  });
+
+  it('suggests merging a candidate into a given theme when their centres are close', () => {
+    // The analyst split one topic over two themes: the engine suggests joining them.
+    const manual = plain
+      .filter((it) => it.id.startsWith('kosten-'))
+      .map((it, i) => ({ itemId: it.id, themeId: Math.floor(i / 4) % 2 === 0 ? 'kosten' : 'Geld' }));
+    const res = clusterThemes({ items: plain, themes: GUIDED_THEMES, manual });
+    expect(res.mergeSuggestions[0]).toMatchObject({ themeId: 'Geld', intoThemeId: 'kosten' });
+    const plainRun = clusterThemes({ items: plain, themes: GUIDED_THEMES });
+    expect(plainRun.mergeSuggestions).toEqual([]);
+  });
+});

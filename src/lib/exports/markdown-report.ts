@@ -58,7 +58,11 @@ export function reportMarkdown(report: Report): string {
   );
   out.push('## Samenvatting');
   out.push(methodText.aim(cell(r.consultation.title)));
-  for (const line of participationLines(r)) out.push(`- ${line}`);
+  out.push(
+    participationLines(r)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+  );
   out.push("### De belangrijkste thema's");
   out.push(
     themes

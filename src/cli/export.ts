@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEnv } from '../lib/config/env.server';
 import { service } from '../lib/db/caller';
-import { openDatabase } from '../lib/db/open.server';
+import { openDatabase, prepareDatabase } from '../lib/db/open.server';
 import { forCaller } from '../lib/db/types';
 import { type ExportFormat, ExportRequestSchema } from '../lib/exports/filters';
 import { ExportError, startExport } from '../lib/exports/index.server';
@@ -88,6 +88,8 @@ async function main(): Promise<number> {
   const closed = once(file, 'close');
   const db = await openDatabase(readEnv());
   try {
+    // Like staff:add: a database left behind by an upgrade gets its migrations first.
+    await prepareDatabase(db);
     let prepared: Awaited<ReturnType<typeof startExport>>;
     try {
       prepared = await startExport(forCaller(db, service), request, { via: 'cli' });

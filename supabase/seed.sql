@@ -407,7 +407,7 @@ from public.consultations c
 cross join (values
   ('d0000000-0000-4000-8000-000000000501', 'zelfredzaamheid-en-eigen-kracht', 'Zelf blijven doen, met hulp waar nodig',
    'Veel inwoners willen zo lang mogelijk **zelf** blijven doen wat ze kunnen. Ze vragen om hulp die meekijkt en uitlegt, in plaats van alles over te nemen. Tegelijk zeggen ze: laat mij zelf kiezen, en dwing niets af als het echt niet meer gaat.',
-   'In het nieuwe beleidskader vragen we aanbieders om hulpen te trainen in *samen doen*. Het gesprek bij een aanvraag begint met de vraag wat u belangrijk vindt en wat u nog wilt leren.',
+   'In het nieuwe beleidskader vragen we aanbieders om hulpen te trainen in *samen doen*. Het gesprek bij een aanvraag begint met de vraag wat iemand belangrijk vindt en nog wil leren.',
    'guided', 'active', '{zelf doen,leren,bewegen,kiezen,overnemen,trots}', 0, true),
   ('d0000000-0000-4000-8000-000000000502', 'personeel-en-continuiteit', 'Een vaste hulp en genoeg personeel',
    'Inwoners hechten aan een **vaste, vertrouwde hulp**. Wisselende gezichten kosten energie en vertrouwen. Aanbieders vertellen over vacatures, reistijd en zwaar werk, en vragen om tarieven waarin dat is meegenomen.',
@@ -515,6 +515,35 @@ from (values
 join public.input_items i on i.id = ('d0000000-0000-4000-8000-000000000' || v.item)::uuid
 where i.status = 'approved';
 
+-- ───────────────────────── published version ─────────────────────────
+-- The analyst froze the board once and published that version on "wat we hoorden" (its page is
+-- built by the same function as in the app). Work on the board after this changes nothing public.
+
+insert into public.theme_snapshots (id, consultation_id, label, themes, assignments, created_at)
+select 'd0000000-0000-4000-8000-000000000601'::uuid, c.id, 'Tussenstand voor de adviesraad',
+  (select coalesce(jsonb_agg(jsonb_build_object(
+      'id', t.id, 'key', t.key, 'label', t.label, 'description_md', t.description_md,
+      'reaction_md', t.reaction_md, 'origin', t.origin, 'status', t.status, 'locked', t.locked,
+      'top_terms', t.top_terms, 'position', t.position, 'published_at', t.published_at,
+      'version', t.version) order by t.position, t.label), '[]'::jsonb)
+   from public.themes t where t.consultation_id = c.id and t.status in ('candidate', 'active')),
+  (select coalesce(jsonb_agg(jsonb_build_object(
+      'theme_id', a.theme_id, 'input_item_id', a.input_item_id, 'source', a.source,
+      'is_primary', a.is_primary, 'score', a.score) order by a.theme_id, a.input_item_id), '[]'::jsonb)
+   from public.theme_assignments a join public.themes t on t.id = a.theme_id
+   where a.consultation_id = c.id and t.status in ('candidate', 'active')),
+  now() - interval '1 day'
+from public.consultations c where c.slug = 'krachtig-oud-worden';
+
+insert into public.results_publications (id, consultation_id, snapshot_id, title, page, published_at, published_by)
+select 'd0000000-0000-4000-8000-000000000602'::uuid, s.consultation_id, s.id,
+  'Wat we tot nu toe hoorden over hulp in het huishouden', private.version_page(s.id), now() - interval '1 day',
+  (select a.user_id from public.staff_members a where a.email = 'analist@doemee.test')
+from public.theme_snapshots s where s.id = 'd0000000-0000-4000-8000-000000000601';
+
+update public.consultations set results_published_at = now() - interval '1 day'
+where slug = 'krachtig-oud-worden';
+
 -- ───────────────────────── contact e-mail addresses ─────────────────────────
 -- Left for the one message when results are out; deliberately not linked to any answer.
 
@@ -552,6 +581,9 @@ begin
   from public.input_items i join public.questions q on q.id = i.question_id
   where i.audience <> q.audience;
   if n <> 0 then problems := problems || format('%s answers to a question of another audience', n); end if;
+  select count(*) into n from public.results_publications
+  where id = 'd0000000-0000-4000-8000-000000000602' and jsonb_array_length(page -> 'themes') = 4;
+  if n <> 1 then problems := problems || 'the published version does not hold the four published themes'::text; end if;
   if cardinality(problems) > 0 then
     raise exception 'supabase/seed.sql does not match content/: %', array_to_string(problems, '; ');
   end if;

@@ -6,12 +6,13 @@ test('the results page shows the published themes with a chart and the same numb
 }) => {
   await page.goto('/resultaten/krachtig-oud-worden');
   await expect(page.getByRole('heading', { level: 1, name: 'Wat we hoorden' })).toBeVisible();
-  const table = page.getByRole('table', { name: /Aantal keer/ });
+  const table = page.getByRole('table', { name: 'Berichten per thema' });
   await expect(table).toBeVisible();
   const rows = table.locator('tbody tr');
   expect(await rows.count()).toBeGreaterThanOrEqual(1);
   // Every theme in the table has its own section.
   for (const name of await rows.locator('th').allTextContents()) {
+    // The table links each theme to its section.
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
   // The seeded theme that is not published stays off the page.

@@ -142,23 +142,20 @@ test('an analyst proposes, renames, merges, moves, locks, re-runs, freezes and p
   // The new answer got a place on the board.
   await expect(page.locator('li[data-item-id]', { hasText: fresh })).toHaveCount(1);
 
-  // Freeze a version; work continues.
+  // Mark the renamed theme for the public page: nothing public changes yet.
+  await renamed.getByRole('button', { name: 'Publiceren', exact: true }).click();
+  await expect(announcer(page)).toHaveText('Gepubliceerd: Hulp die je kunt betalen.');
+
+  // Freeze a version; work continues. Publishing it is its own step (publishing.test.ts).
   await page.getByLabel('Naam van de versie').fill('versie voor concept-beleidskader');
   await page.getByRole('button', { name: 'Versie vastleggen' }).click();
   await expect(page.locator('[data-snapshots]')).toContainText('versie voor concept-beleidskader');
 
-  // Publish the renamed theme: it appears on the public page.
-  await renamed.getByRole('button', { name: 'Publiceren', exact: true }).click();
-  await expect(announcer(page)).toHaveText('Gepubliceerd: Hulp die je kunt betalen.');
-  await expect(renamed.getByText('Gepubliceerd', { exact: true })).toBeVisible();
-
   const visitor = await browser.newContext({ baseURL });
   const pub = await visitor.newPage();
   await pub.goto('/resultaten/krachtig-oud-worden');
-  await expect(pub.getByRole('heading', { level: 2, name: 'Hulp die je kunt betalen' })).toBeVisible();
-  await expect(pub.getByText('We leggen de eigen bijdrage beter uit.')).toBeVisible();
-  // The page names the frozen version its themes come from.
-  await expect(pub.locator('[data-version]')).toContainText('versie voor concept-beleidskader');
+  await expect(pub.getByRole('heading', { level: 2, name: 'Hulp die je kunt betalen' })).toHaveCount(0);
+  await expect(pub.getByText('versie voor concept-beleidskader')).toHaveCount(0);
   await visitor.close();
 });
 

@@ -119,6 +119,8 @@ export async function buildWorld(db: Database): Promise<void> {
         ('rate:submit', 'sleutel-van-een-client', now(), now() + interval '1 hour', 3);
       insert into public.theme_jobs (id, consultation_id, kind, status, progress, finished_at, created_by) values
         ('${ids.themeJob}', '${ids.openConsultation}', 'propose', 'done', 1, now(), '${s.analyst}');
+      insert into public.input_item_embeddings (input_item_id, model, text_sha256, dimensions, vector) values
+        ('${ids.approvedItem}', 'test-model', repeat('a', 64), 2, '\\x0000803f0000803f'::bytea);
     `);
   });
 }

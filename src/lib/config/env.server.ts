@@ -7,8 +7,18 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** http: or https:, without a user name or password in it (the key goes in EMBEDDINGS_API_KEY). */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 /** Every setting the server reads, in one place; README lists the same table. */
-const EnvSchema = z.object({
+const EnvFields = z.object({
   /** PostgreSQL (hosted Supabase or any). Unset: the embedded PGlite database. */
   DATABASE_URL: optionalText,
   /** Pool size per server process for DATABASE_URL. */
@@ -52,6 +62,32 @@ const EnvSchema = z.object({
   FORM_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
   /** Largest request body for any POST (bytes). */
   REQUEST_MAX_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // Optional semantic backend of the theme engine (src/lib/embeddings/README.md): off unless EMBEDDINGS_URL is set.
+  /** An OpenAI-compatible embeddings server the municipality runs: POST {EMBEDDINGS_URL}/v1/embeddings. */
+  EMBEDDINGS_URL: optionalText.refine(
+    (v) => v === undefined || isHttpUrl(v),
+    'must be an http(s):// address',
+  ),
+  /** The model name sent with every request; vectors are cached per item and model. Required with EMBEDDINGS_URL. */
+  EMBEDDINGS_MODEL: optionalText.refine((v) => v === undefined || v.length <= 200, 'at most 200 characters'),
+  /** Sent as "Authorization: Bearer …" when set. */
+  EMBEDDINGS_API_KEY: optionalText,
+  /** Texts per request (text-embeddings-inference accepts 32 by default). */
+  EMBEDDINGS_BATCH_SIZE: z.coerce.number().int().min(1).max(2048).default(32),
+  /** Time allowed per request, in milliseconds. */
+  EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Expected vector length; unset: the first answer's (every vector must then have it). */
+  EMBEDDINGS_DIMENSIONS: optionalText.pipe(z.coerce.number().int().min(1).max(16_384).optional()),
+});
+
+/** Rules across variables. */
+const EnvSchema = EnvFields.superRefine((env, ctx) => {
+  if (env.EMBEDDINGS_URL !== undefined && env.EMBEDDINGS_MODEL === undefined)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['EMBEDDINGS_MODEL'],
+      message: 'required when EMBEDDINGS_URL is set (the model name the server expects)',
+    });
 });
 
 export type Env = z.output<typeof EnvSchema>;

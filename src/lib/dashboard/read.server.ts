@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audiences } from '../content/schema';
 import type { CallerDb } from '../db/types';
 import { audienceName, channelNames, formatDate } from '../exports/labels.nl';
-import { type ChartSpec, dayRange } from './charts';
+import { type ChartSpec, dayRange, themesByAudienceChart } from './charts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const empty = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -39,6 +39,9 @@ const statusNames: Record<string, string> = {
   rejected: 'Afgewezen',
   hidden: 'Verborgen',
 };
+
+/** A day under the time chart, short ("17 nov"): long dates stood on end took half the chart. */
+const shortDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 interface CountRow {
   day: string;
@@ -88,16 +91,39 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
     }>`
       select id, name, starts_at, actual_participants, status::text as status from public.roadtour_stops
       where consultation_id = ${consultation.id} and status <> 'cancelled' order by starts_at, name`;
-    const themeRows = await tx.sql<{ id: string; label: string; audience: string | null; n: number }>`
-      select t.id, t.label, i.audience::text as audience, count(i.id)::int as n
+    // Every accepted theme (plan: active, locked or published), with approved items per audience:
+    // "berichten" where it is the primary theme, "ook genoemd" where it is a secondary one.
+    const themeRows = await tx.sql<{
+      id: string;
+      label: string;
+      audience: string | null;
+      primary: number;
+      secondary: number;
+    }>`
+      select t.id, t.label, i.audience::text as audience,
+        (count(i.id) filter (where a.is_primary))::int as primary,
+        (count(i.id) filter (where not a.is_primary))::int as secondary
       from public.themes t
-      left join public.theme_assignments a on a.theme_id = t.id and a.is_primary
+      left join public.theme_assignments a on a.theme_id = t.id
       left join public.input_items i on i.id = a.input_item_id and i.status = 'approved'
         and (${filters.audience ?? null}::public.audience is null or i.audience = ${filters.audience ?? null}::public.audience)
         and (${from}::date is null or i.created_at >= (${from}::date::timestamp at time zone 'Europe/Amsterdam'))
         and (${to}::date is null or i.created_at < ((${to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'))
-      where t.consultation_id = ${consultation.id} and t.status = 'active'
+      where t.consultation_id = ${consultation.id}
+        and t.status not in ('dismissed', 'merged')
+        and (t.status = 'active' or t.locked or t.published_at is not null)
       group by t.id, t.label, t.position, 3 order by t.position, t.label`;
+    // The audiences this consultation asks (its questions), and any that gave input all the same
+    // (the roadtour notes a group's audience): each is a bar or column, with zero where none.
+    const asked = await tx.sql<{ audience: string }>`
+      select distinct audience::text as audience from public.questions where consultation_id = ${consultation.id}`;
+    const consultationAudiences = audiences.filter(
+      (a) =>
+        (!filters.audience || a === filters.audience) &&
+        (asked.some((q) => q.audience === a) ||
+          counts.some((r) => r.audience === a) ||
+          themeRows.some((t) => t.audience === a)),
+    );
 
     const sum = (rows: CountRow[]) => rows.reduce((n, r) => n + r.items, 0);
     const charts: ChartSpec[] = [];
@@ -116,6 +142,7 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
       stacked: true,
       labelHeader: 'Dag',
       labels: days.map((d) => formatDate(new Date(`${d}T12:00:00Z`))),
+      axisLabels: days.map((d) => shortDate.format(new Date(`${d}T12:00:00Z`))),
       series: channels.map((c) => ({
         label: channelNames[c] ?? c,
         values: days.map((d) => sum(counts.filter((r) => r.day === d && r.channel === c))),
@@ -123,7 +150,6 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
     });
 
     // Per audience.
-    const seenAudiences = audiences.filter((a) => counts.some((r) => r.audience === a));
     charts.push({
       id: 'doelgroep',
       title: 'Inbreng per doelgroep',
@@ -131,12 +157,15 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
       kind: 'bar',
       horizontal: true,
       labelHeader: 'Doelgroep',
-      labels: seenAudiences.map(audienceName),
+      labels: consultationAudiences.map(audienceName),
       series: [
-        { label: 'Ontvangen', values: seenAudiences.map((a) => sum(counts.filter((r) => r.audience === a))) },
+        {
+          label: 'Ontvangen',
+          values: consultationAudiences.map((a) => sum(counts.filter((r) => r.audience === a))),
+        },
         {
           label: 'Goedgekeurd',
-          values: seenAudiences.map((a) =>
+          values: consultationAudiences.map((a) =>
             sum(counts.filter((r) => r.audience === a && r.status === 'approved')),
           ),
         },
@@ -158,23 +187,22 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
       ],
     });
 
-    // Per theme, by audience.
+    // Per theme, by audience (the participatieverslag draws the same spec).
     const themes = [...new Map(themeRows.map((t) => [t.id, t.label])).entries()];
-    const themeAudiences = audiences.filter((a) => themeRows.some((t) => t.audience === a && t.n > 0));
-    charts.push({
-      id: 'thema',
-      title: "Thema's per doelgroep",
-      description: 'Aantal goedgekeurde reacties per thema (hoofdthema), verdeeld over de doelgroepen.',
-      kind: 'bar',
-      horizontal: true,
-      stacked: true,
-      labelHeader: 'Thema',
-      labels: themes.map(([, label]) => label),
-      series: themeAudiences.map((a) => ({
-        label: audienceName(a),
-        values: themes.map(([id]) => themeRows.find((t) => t.id === id && t.audience === a)?.n ?? 0),
-      })),
-    });
+    const count = (id: string, audience: string | null, key: 'primary' | 'secondary') =>
+      themeRows
+        .filter((t) => t.id === id && (audience === null || t.audience === audience))
+        .reduce((n, t) => n + t[key], 0);
+    charts.push(
+      themesByAudienceChart(
+        themes.map(([id, label]) => ({
+          label,
+          byAudience: Object.fromEntries(consultationAudiences.map((a) => [a, count(id, a, 'primary')])),
+          alsoMentioned: count(id, null, 'secondary'),
+        })),
+        consultationAudiences.map((a) => ({ code: a, name: audienceName(a) })),
+      ),
+    );
 
     // Moderation progress.
     const statuses = ['new', 'approved', 'rejected', 'hidden'];

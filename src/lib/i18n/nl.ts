@@ -5,6 +5,7 @@ export const nl = {
   'skipLink.label': 'Ga naar de inhoud',
   'nav.home': 'Home',
   'nav.privacy': 'Privacy',
+  'nav.results': 'Wat we hoorden',
   'nav.about': 'Over Doe Mee',
   'nav.staff': 'Medewerkers',
   'nav.workplace': 'Werkplek',

@@ -16,7 +16,17 @@ const allowed: sanitizeHtml.IOptions = {
   allowedClasses: { a: ['utrecht-link'], p: ['utrecht-paragraph'] },
 };
 
+// Public pages render the same few texts for every visitor (the results page: every theme's
+// description and reaction): parsing and sanitising them once saves most of a page's CPU.
+const rendered = new Map<string, string>();
+const remembered = 500;
+
 /** Markdown from staff to safe HTML. */
 export function renderMarkdown(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, allowed);
+  const known = rendered.get(markdown);
+  if (known !== undefined) return known;
+  const html = sanitizeHtml(marked.parse(markdown) as string, allowed);
+  if (rendered.size >= remembered) rendered.clear();
+  rendered.set(markdown, html);
+  return html;
 }

@@ -1,81 +1,92 @@
 import type { CallerDb } from '../db/types';
+import { pageFrom, type Quote, type ResultsPage } from '../publishing/page';
 
-export interface PublishedTheme {
+export interface PublishedVersion {
   readonly id: string;
-  readonly label: string;
-  readonly descriptionMd: string;
-  readonly reactionMd: string;
-  /** How often the theme came up, in all and per audience (approved input only). */
-  readonly mentions: number;
-  readonly byAudience: Readonly<Record<string, number>>;
-  readonly quotes: readonly { body: string; audience: string; channel: string }[];
+  /** The title the analyst gave the public page. */
+  readonly title: string;
+  readonly publishedAt: Date;
 }
 
 export interface Results {
   readonly consultation: { id: string; slug: string; title: string };
-  /** The frozen version (theme snapshot) the published themes come from, when there is one. */
-  readonly version: { label: string; createdAt: Date } | null;
-  readonly themes: readonly PublishedTheme[];
-  readonly audiences: readonly string[];
+  /** The version shown, or null while nothing is published. */
+  readonly publication: (PublishedVersion & { readonly current: boolean }) | null;
+  /** Every version on the public page, newest first ("eerdere versies"). */
+  readonly versions: readonly PublishedVersion[];
+  readonly page: ResultsPage;
 }
 
-const quotesPerTheme = 3;
+interface Row {
+  consultation: { id: string; slug: string; title: string };
+  publication: { id: string; title: string; publishedAt: string; page: unknown } | null;
+  current: string | null;
+  versions: { id: string; title: string; publishedAt: string }[];
+  quotes: Record<string, Quote>;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const emptyPage: ResultsPage = { themes: [], audiences: [], items: 0 };
+
+/** How long a server process keeps a page it read: a new publication shows within this time. */
+export const resultsCacheMs = 5_000;
+const cache = new Map<string, { until: number; value: Promise<Results | null> }>();
+const cacheLimit = 200;
 
 /**
- * What the public "wat we hoorden" page shows. Read as the visitor: RLS lets anonymous callers see
- * only published themes and approved (redacted) input assigned to them, so nothing else can leak.
+ * The public page as every visitor gets it: read once per server process every few seconds
+ * (`resultsCacheMs`), so many visits at once (the results e-mail sends everyone at the same
+ * moment) cost the database one read, and never hold up answers being submitted. The read is the
+ * same for every caller (a security-definer function), so sharing it leaks nothing.
  */
-export async function readResults(db: CallerDb, slug: string): Promise<Results | null> {
-  return db.run(async (tx) => {
-    const [consultation] = await tx.sql<{ id: string; slug: string; title: string }>`
-      select id, slug, title from public.consultations where slug = ${slug}`;
-    if (!consultation) return null;
-    const themes = await tx.sql<{ id: string; label: string; description_md: string; reaction_md: string }>`
-      select id, label, description_md, reaction_md from public.themes
-      where consultation_id = ${consultation.id} and published_at is not null
-      order by position, label`;
-    const counts = await tx.sql<{ theme_id: string; audience: string; n: number }>`
-      select a.theme_id, i.audience::text as audience, count(*)::int as n
-      from public.theme_assignments a join public.input_items i on i.id = a.input_item_id
-      join public.themes t on t.id = a.theme_id
-      where t.consultation_id = ${consultation.id} and t.published_at is not null and i.status = 'approved'
-      group by a.theme_id, i.audience`;
-    const quotes = await tx.sql<{ theme_id: string; body: string; audience: string; channel: string }>`
-      select theme_id, body, audience, channel from (
-        select a.theme_id, i.body, i.audience::text as audience, i.channel::text as channel,
-               row_number() over (partition by a.theme_id order by a.score desc, i.id) as rank
-        from public.theme_assignments a join public.input_items i on i.id = a.input_item_id
-        join public.themes t on t.id = a.theme_id
-        where t.consultation_id = ${consultation.id} and t.published_at is not null
-          and i.status = 'approved' and a.is_primary and length(i.body) <= 600
-      ) ranked where rank <= ${quotesPerTheme}
-      order by theme_id, rank`;
+export function readResults(db: CallerDb, slug: string, versionId?: string): Promise<Results | null> {
+  const key = `${slug}\u0000${versionId ?? ''}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.value;
+  if (cache.size >= cacheLimit) cache.clear();
+  const value = readPublishedResults(db, slug, versionId);
+  cache.set(key, { until: now + resultsCacheMs, value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
 
-    const [version] = await tx.sql<{ label: string; created_at: Date }>`
-      select label, created_at from public.results_version(${consultation.id})`;
+/** Forgets the pages this process read: after a publication or withdrawal here. */
+export function forgetResults(): void {
+  cache.clear();
+}
 
-    const audiences = [...new Set(counts.map((c) => c.audience))].sort();
-    return {
-      consultation,
-      version: version ? { label: version.label, createdAt: new Date(version.created_at) } : null,
-      audiences,
-      themes: themes
-        .map((t) => {
-          const byAudience: Record<string, number> = {};
-          for (const c of counts) if (c.theme_id === t.id) byAudience[c.audience] = c.n;
-          return {
-            id: t.id,
-            label: t.label,
-            descriptionMd: t.description_md,
-            reactionMd: t.reaction_md,
-            mentions: Object.values(byAudience).reduce((a, b) => a + b, 0),
-            byAudience,
-            quotes: quotes
-              .filter((q) => q.theme_id === t.id)
-              .map(({ body, audience, channel }) => ({ body, audience, channel })),
-          };
-        })
-        .sort((a, b) => b.mentions - a.mentions),
-    };
+/**
+ * What the public "wat we hoorden" page shows: the published version (the newest, or the one
+ * asked for), frozen when it was published. One database call that applies the publication rule
+ * once, so a visit costs the same at 100 or 100,000 answers. Null: no such public consultation,
+ * or a version that is not (or no longer) on the public page.
+ */
+export async function readPublishedResults(
+  db: CallerDb,
+  slug: string,
+  versionId?: string,
+): Promise<Results | null> {
+  if (versionId !== undefined && !uuid.test(versionId)) return null;
+  const [row] = await db.run(
+    (tx) =>
+      tx.sql<{ results: Row | null }>`
+      select public.published_results(${slug}, ${versionId ?? null}::uuid) as results`,
+  );
+  const results = row?.results;
+  if (!results) return null;
+  if (versionId && !results.publication) return null;
+  const version = (v: { id: string; title: string; publishedAt: string }): PublishedVersion => ({
+    id: v.id,
+    title: v.title,
+    publishedAt: new Date(v.publishedAt),
   });
+  return {
+    consultation: results.consultation,
+    publication: results.publication
+      ? { ...version(results.publication), current: results.publication.id === results.current }
+      : null,
+    versions: results.versions.map(version),
+    page: results.publication ? pageFrom(results.publication.page, results.quotes) : emptyPage,
+  };
 }

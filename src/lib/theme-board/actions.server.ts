@@ -1,5 +1,4 @@
-import type { CallerDb, Database } from '../db/types';
-import { queueResultsMessages } from '../mail';
+import type { CallerDb } from '../db/types';
 import {
   dismissTheme,
   editTheme,
@@ -11,21 +10,14 @@ import {
 } from './edit.server';
 import type { BoardAction, BoardResult } from './schema';
 
-export interface MailContext {
-  /** The whole database: the results e-mail is queued as the service caller. */
-  database: Database;
-  siteUrl: string;
-}
-
 /**
- * One board action, as the caller. Publishing the consultation's first theme marks its results
- * published and queues the one results e-mail for people who asked for it (`queued`).
+ * One board action, as the caller. Nothing here reaches residents: a version is published, and the
+ * results e-mail sent, as their own deliberate steps (src/lib/publishing).
  */
 export async function performBoardAction(
   db: CallerDb,
   consultationId: string,
   action: BoardAction,
-  mail: MailContext,
 ): Promise<BoardResult<Record<string, unknown>>> {
   switch (action.action) {
     case 'edit':
@@ -40,11 +32,7 @@ export async function performBoardAction(
       return moveItem(db, action);
     case 'snapshot':
       return freezeSnapshot(db, consultationId, action.label);
-    case 'publish': {
-      const result = await setPublished(db, action);
-      if (!result.ok || !result.firstPublication) return result;
-      const queued = await queueResultsMessages(mail.database, result.consultationId, mail.siteUrl);
-      return { ...result, queued };
-    }
+    case 'publish':
+      return setPublished(db, action);
   }
 }

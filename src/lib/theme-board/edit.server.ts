@@ -82,25 +82,19 @@ export function dismissTheme(db: CallerDb, input: Action<'dismiss'>) {
 }
 
 /**
- * Publishes a theme on "wat we hoorden" (it becomes active) or takes it off. Says whether this
- * was the consultation's first publication, so the caller queues the one results e-mail.
+ * Marks a theme for the public page (it becomes accepted, "active") or takes the mark off. Nothing
+ * reaches residents until an analyst publishes a version (src/lib/publishing).
  */
 export function setPublished(db: CallerDb, input: Action<'publish'>) {
   return change(db, async (tx) => {
-    const state = await one(tx, input.themeId, input.expectedVersion, { allowLocked: true });
+    await one(tx, input.themeId, input.expectedVersion, { allowLocked: true });
     const [row] = input.published
       ? await tx.sql<{ version: number }>`
           update public.themes set status = 'active', published_at = coalesce(published_at, now())
           where id = ${input.themeId} returning version`
       : await tx.sql<{ version: number }>`
           update public.themes set published_at = null where id = ${input.themeId} returning version`;
-    let firstPublication = false;
-    if (input.published) {
-      const [marked] = await tx.sql<{ first: boolean }>`
-        select private.mark_results_published(${state.consultationId}::uuid) as first`;
-      firstPublication = marked?.first === true;
-    }
-    return { version: row?.version ?? 0, consultationId: state.consultationId, firstPublication };
+    return { version: row?.version ?? 0 };
   });
 }
 

@@ -1,5 +1,7 @@
+import { readEnv } from '../config/env.server';
 import { sqlState } from '../db/errors';
 import type { Caller, CallerDb, Database, Tx } from '../db/types';
+import { type EmbeddingsConfig, embeddingsConfig, embedItems } from '../embeddings';
 import { CATCH_ALL_ID, type ClusterResult } from '../themes';
 import { type EngineMode, runEngine } from './engine-runner.server';
 import { guidedThemes } from './guided.server';
@@ -83,6 +85,18 @@ export async function startJob(
         if (code) return { ok: false, code } as const;
         if (state?.consultationId !== consultationId) return { ok: false, code: 'board.notFound' } as const;
       }
+      if (input.kind === 'propose') {
+        // Nothing to divide: say so and start nothing.
+        const f = input.filters;
+        const [any] = await tx.sql<{ id: string }>`
+          select i.id from public.input_items i
+          where i.consultation_id = ${consultationId} and i.status = 'approved'
+            and (${f.audience ?? null}::public.audience is null or i.audience = ${f.audience ?? null}::public.audience)
+            and (${f.channel ?? null}::public.channel is null or i.channel = ${f.channel ?? null}::public.channel)
+            and (${f.questionId ?? null}::uuid is null or i.question_id = ${f.questionId ?? null}::uuid)
+          limit 1`;
+        if (!any) return { ok: false, code: 'board.noInput' } as const;
+      }
       const [row] = await tx.query<JobRow>(
         `insert into public.theme_jobs (consultation_id, kind, theme_id, filters)
          values ($1, $2, $3, $4::text::jsonb) returning ${jobColumns}`,
@@ -140,7 +154,7 @@ export async function runJob(
   database: Database,
   caller: Caller,
   jobId: string,
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; embeddings?: EmbeddingsConfig | null } = {},
 ): Promise<JobOutcome> {
   const as = <T>(fn: (tx: Tx) => Promise<T>) => database.transaction(caller, fn);
   const report = (fields: { status?: JobStatus; progress?: number }) =>
@@ -169,10 +183,31 @@ export async function runJob(
     const input =
       job.kind === 'propose'
         ? await as((tx) => readRunInput(tx, job.consultationId, job.filters, guided))
-        : { items: await as((tx) => themeItems(tx, job.themeId as string)), themes: [], manual: [] };
+        : {
+            items: await as((tx) => themeItems(tx, job.themeId as string)),
+            themes: [],
+            manual: [],
+            kept: new Set<string>(),
+            confirmed: new Set<string>(),
+            fresh: new Set<string>(),
+          };
     if (input.items.length === 0)
       throw new Error('Er zijn (met deze filters) geen goedgekeurde berichten om te verdelen.');
     await report({ progress: 0.05 });
+
+    // Optional semantic backend (EMBEDDINGS_URL): vectors of the approved (redacted) text, or
+    // none when it is off or failed (the summary then says so and the engine runs lexically).
+    const semanticConfig =
+      options.embeddings === undefined ? embeddingsConfig(readEnv()) : options.embeddings;
+    const semantic = semanticConfig
+      ? await embedItems(
+          database,
+          caller,
+          input.items.map((i) => i.id),
+          semanticConfig,
+          (f) => report({ progress: 0.05 + 0.1 * f }),
+        )
+      : undefined;
 
     // Progress writes one after the other, at most every 5 % or second, never overlapping.
     let written = 0.05;
@@ -185,19 +220,20 @@ export async function runJob(
       lastAt = Date.now();
       chain = chain.then(() => report({ progress: overall })).catch(() => undefined);
     };
+    const embeddings = semantic?.vectors ? { embeddings: semantic.vectors } : {};
     const engineInput =
       job.kind === 'propose'
-        ? { items: input.items, themes: input.themes, manual: input.manual, seed: 1 }
-        : { items: input.items, seed: 1, minThemes: 2, maxThemes: 6 };
+        ? { items: input.items, themes: input.themes, manual: input.manual, seed: 1, ...embeddings }
+        : { items: input.items, seed: 1, minThemes: 2, maxThemes: 6, ...embeddings };
     const { result, mode } = await runEngine(engineInput, onProgress, options);
     await chain;
     await report({ progress: 0.92 });
 
-    const itemIds = input.items.map((i) => i.id);
     const summary: Record<string, unknown> = {
       mode,
+      ...(semantic ? { embeddings: semantic.summary } : {}),
       ...(job.kind === 'propose'
-        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, itemIds, result, guided))
+        ? await as((tx) => writeRun(tx, job.consultationId, job.filters, input, result, guided, job.id))
         : await as((tx) => writeSplit(tx, job.consultationId, job.themeId as string, result))),
     };
     await as(

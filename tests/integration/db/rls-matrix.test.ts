@@ -153,6 +153,15 @@ const matrix: Record<string, TableCase> = {
     update: `update public.theme_jobs set progress = 0.5 where id = '${ids.themeJob}'`,
     delete: `delete from public.theme_jobs where id = '${ids.themeJob}'`,
   },
+  input_item_embeddings: {
+    // Analysts store vectors only of approved input (the run's cache); admins may clear them.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: 'SIU', admin: 'SIUD' },
+    select: `select 1 from public.input_item_embeddings where input_item_id = '${ids.approvedItem}'`,
+    insert: () =>
+      `insert into public.input_item_embeddings (input_item_id, model, text_sha256, dimensions, vector) values ('${ids.publicItem}', 'test-model', repeat('b', 64), 1, '\\x0000803f'::bytea)`,
+    update: `update public.input_item_embeddings set model = 'ander-model' where input_item_id = '${ids.approvedItem}'`,
+    delete: `delete from public.input_item_embeddings where input_item_id = '${ids.approvedItem}'`,
+  },
   audit_log: {
     allowed: { anon: '', outsider: '', facilitator: 'I', moderator: 'I', analyst: 'I', admin: 'SI' },
     select: `select 1 from public.audit_log`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { forCaller } from '../../../src/lib/db/types';
-import { readResults } from '../../../src/lib/results/read.server';
+import { readPublishedResults as readResults } from '../../../src/lib/results/read.server';
 import { performBoardAction } from '../../../src/lib/theme-board/actions.server';
 import { type Board, readBoard } from '../../../src/lib/theme-board/board.server';
 import { listSnapshots } from '../../../src/lib/theme-board/edit.server';
@@ -13,9 +13,8 @@ let db: TestDatabase;
 let scene: BoardScene;
 const slug = 'krachtig-oud-worden';
 const analyst = () => forCaller(db, callerFor('analyst'));
-const mail = () => ({ database: db, siteUrl: 'https://doemee.example' });
 const act = (action: Parameters<typeof performBoardAction>[2], persona: Persona = 'analyst') =>
-  performBoardAction(forCaller(db, callerFor(persona)), scene.consultation, action, mail());
+  performBoardAction(forCaller(db, callerFor(persona)), scene.consultation, action);
 
 async function board(): Promise<Board> {
   const b = await readBoard(analyst(), slug);
@@ -252,32 +251,29 @@ describe('theme board', () => {
     });
   });
 
-  test('publishing shows the theme on the public page and queues the results e-mail once', async () => {
+  test('marking a theme for the public page reaches nobody: no page change, no e-mail', async () => {
     const b = await board();
-    expect(b.consultation.resultsPublished).toBe(true); // published in the test above
-    const outbox = await db.asOwner(
-      (tx) =>
-        tx.sql<{
-          to_email: string;
-        }>`select to_email from public.mail_outbox where consultation_id = ${scene.consultation}`,
-    );
-    expect(outbox).toEqual([{ to_email: 'wil-bericht@example.test' }]);
-
     const theme = b.themes.find((t) => !t.published && t.size > 0);
     if (!theme) throw new Error('scene');
-    const again = await act({
+    const marked = await act({
       action: 'publish',
       themeId: theme.id,
       expectedVersion: theme.version,
       published: true,
     });
-    expect(again).toMatchObject({ ok: true, firstPublication: false });
+    expect(marked.ok).toBe(true);
+    expect((await board()).themes.find((t) => t.id === theme.id)).toMatchObject({
+      published: true,
+      status: 'active',
+    });
     const results = await readResults(forCaller(db, callerFor('anon')), slug);
-    expect(results?.themes.map((t) => t.id)).toContain(theme.id);
-    const shown = results?.themes.find((t) => t.id === theme.id);
-    expect(shown?.mentions).toBe(theme.size);
-    expect(shown?.quotes.length).toBeGreaterThan(0);
-    // Unpublish: off the public page.
+    expect(results?.publication).toBeNull();
+    expect(results?.page.themes).toEqual([]);
+    expect(
+      await db.asOwner(
+        (tx) => tx.sql`select 1 from public.mail_outbox where consultation_id = ${scene.consultation}`,
+      ),
+    ).toHaveLength(0);
     const now = (await board()).themes.find((t) => t.id === theme.id);
     expect(
       (
@@ -289,14 +285,6 @@ describe('theme board', () => {
         })
       ).ok,
     ).toBe(true);
-    expect(
-      (await readResults(forCaller(db, callerFor('anon')), slug))?.themes.map((t) => t.id),
-    ).not.toContain(theme.id);
-    expect(
-      await db.asOwner(
-        (tx) => tx.sql`select 1 from public.mail_outbox where consultation_id = ${scene.consultation}`,
-      ),
-    ).toHaveLength(1);
   });
 
   test('splitting a theme re-clusters it; the analyst-placed items stay', async () => {
@@ -375,7 +363,8 @@ describe('theme board', () => {
     expect(seen['theme_assignments.insert']).toBeGreaterThan(0);
     expect(seen['theme_snapshots.insert']).toBe(1);
     expect(seen['theme_jobs.insert']).toBeGreaterThan(2);
-    expect(seen['consultations.update']).toBe(1);
+    // Marking themes publishes nothing: the consultation is untouched until a version is published.
+    expect(seen['consultations.update']).toBeUndefined();
   });
 
   test.each(['moderator', 'facilitator', 'anon'] as const)(
@@ -418,11 +407,11 @@ describe('theme board', () => {
       if (typeof jobs === 'string') expect(jobs).toMatch(/permission denied/);
       else expect(jobs).toEqual([]);
       expect((await board()).themes.find((t) => t.id === theme.id)?.label).toBe(theme.label);
-      // Nor can they mark results published through the helper behind publishing.
-      const marked = await forCaller(db, callerFor(persona))
-        .run((tx) => tx.sql`select private.mark_results_published(${scene.consultation}::uuid)`)
+      // Nor can they publish a version through the function behind publishing.
+      const published = await forCaller(db, callerFor(persona))
+        .run((tx) => tx.sql`select public.publish_results_version(${scene.consultation}::uuid, 'x')`)
         .catch((error: Error) => error.message);
-      expect(marked).toMatch(/permission denied|only analysts and admins/);
+      expect(published).toMatch(/permission denied|only analysts and admins/);
     },
   );
 });

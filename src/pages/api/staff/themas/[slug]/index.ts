@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { getAppContext } from '../../../../../lib/app/context.server';
 import { jsonMessage } from '../../../../../lib/http/responses';
 import { performBoardAction } from '../../../../../lib/theme-board/actions.server';
 import { readBoard } from '../../../../../lib/theme-board/board.server';
@@ -28,11 +27,7 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
     (tx) => tx.sql<{ id: string }>`select id from public.consultations where slug = ${params.slug ?? ''}`,
   );
   if (!consultation) return boardError('board.notFound');
-  const app = await getAppContext();
-  const result = await performBoardAction(locals.db, consultation.id, parsed.data, {
-    database: app.db,
-    siteUrl: app.env.PUBLIC_SITE_URL,
-  });
+  const result = await performBoardAction(locals.db, consultation.id, parsed.data);
   if (!result.ok) return boardError(result.code);
   return Response.json(result, { headers: noStore });
 };

@@ -7,7 +7,7 @@ import { backgroundPassages } from './background';
 import { blendEmbeddings } from './blend';
 import { discover } from './discover';
 import { baseProfiles, guidedScores, type Profiles, ranks, scoreItems } from './guided';
-import { characteristicTerms, labelTerms, makeLabel, wordUsage } from './label';
+import { characteristicTerms, keywordTerms, labelTerms, makeLabel, wordUsage } from './label';
 import {
   addCentre,
   coherence,
@@ -16,6 +16,9 @@ import {
   finish,
   groupAffinity,
   itemProfileScore,
+  leaveOneOutFit,
+  memberWeight,
+  profileSimilarity,
 } from './profile';
 import { createRng } from './random';
 import { normaliseDense } from './reduce';
@@ -49,6 +52,16 @@ export interface EngineOptions {
   sparseWeight?: number;
   /** Weight of external vectors (`ClusterInput.embeddings`) in the dense similarity. Default 0.7. */
   embeddingWeight?: number;
+  /** Guided: weakly fitting items that form a group of their own become candidate themes (default true). */
+  farGroups?: boolean;
+  /** Items below this share of the median best score are examined for such groups. */
+  farWeak?: number;
+  /** Smallest group that becomes a candidate (at least 1 % of the items). */
+  farMin?: number;
+  /** A group becomes a candidate when its mean best score is below this share of the median. */
+  farAccept?: number;
+  /** Manual items take part in self-training as certain examples (default true). */
+  manualLearn?: boolean;
   /** Centre similarity from which two themes get a merge suggestion. */
   mergeThreshold?: number;
   /** Representation settings (dimensions, samples, background use). */
@@ -176,6 +189,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   const primary = new Int32Array(n).fill(-1);
   const outlier = new Uint8Array(n);
   let givenScores: Float64Array = new Float64Array(0);
+  // Given themes' profiles from their label and description alone.
+  let descriptions: Profiles | undefined;
   // Manual items: their scores against profiles that did not learn from them (move suggestions).
   let heldOut = new Map<number, Float64Array>();
   let fitThreshold = 0;
@@ -186,9 +201,17 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       if (j >= 0) (manualByTheme[j] as number[]).push(i);
     });
     const themeRows = rep.project(themeTerms);
-    const base = baseProfiles(rep, themeRows, manualByTheme);
+    // A theme without a description has only its label (or nothing): its placed items make its profile.
+    const weightOf = (count: number, j: number) =>
+      (given[j] as GivenTheme).description?.trim() ? memberWeight(count) : 2;
+    const base = baseProfiles(rep, themeRows, manualByTheme, weightOf);
+    descriptions = baseProfiles(rep, themeRows, []);
     heldOut = heldOutScores(rep, themeRows, manualByTheme, frozen, sparseWeight);
-    givenScores = guidedScores(rep, base, frozen, { sparseWeight }, (r, total) =>
+    const guidedOptions = {
+      sparseWeight,
+      manual: options.manualLearn === false ? undefined : manualTheme,
+    };
+    givenScores = guidedScores(rep, base, frozen, guidedOptions, (r, total) =>
       progress(0.5 + (0.2 * r) / total),
     );
     const { best, top } = ranks(givenScores, K);
@@ -203,6 +226,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       else primary[i] = best[i] as number;
     }
     rescueParaphrases(rep, primary, outlier, frozen, K);
+    if (options.farGroups !== false)
+      separateFarGroups(rep, primary, outlier, manualTheme, top, median, K, seed, sparseWeight, options);
   }
   progress(0.7);
 
@@ -246,13 +271,16 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
     primary[pool[r] as number] = newIndex[l] as number;
   });
   const D = found.k;
-  const catchAll = empty.some((e, i) => e === 1 && (manualTheme[i] as number) < 0) ? K + D : -1;
+  // A given (or analyst-made) theme with the catch-all's id is the catch-all: one "overig", not two.
+  const givenCatchAll = givenIndex.get(CATCH_ALL_ID);
+  const needCatchAll = empty.some((e, i) => e === 1 && (manualTheme[i] as number) < 0);
+  const catchAll = givenCatchAll ?? (needCatchAll ? K + D : -1);
   for (let i = 0; i < n; i++) {
     if ((primary[i] as number) >= 0) continue;
     primary[i] = catchAll;
     outlier[i] = 1;
   }
-  const total = K + D + (catchAll >= 0 ? 1 : 0);
+  const total = K + D + (catchAll >= K + D ? 1 : 0);
   progress(0.8);
 
   // Scores of discovered themes from their members' profile, on the same scale as guided scores.
@@ -263,6 +291,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   }
   const discScores =
     D > 0 ? scoreItems(rep, memberProfiles(rep, members), sparseWeight) : new Float64Array(0);
+  // A candidate's items made its centre: their confidence uses their fit to the others (leave-one-out).
+  const ownFit = D > 0 ? leaveOneOutFit(rep, members, sparseWeight) : new Float64Array(0);
   const scoreOf = (i: number, j: number): number =>
     j < K ? (givenScores[i * K + j] as number) : j < K + D ? (discScores[i * D + (j - K)] as number) : 0;
 
@@ -287,13 +317,14 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       } else if (e2 < 0 || s > engineScore(e2)) e2 = j;
     }
     const fit = p === catchAll ? 0 : scoreOf(i, p);
+    const looFit = p >= K && p < K + D ? (ownFit[i] as number) : Number.NaN;
     // Confidence in the primary: how far it beats the best other theme (0 when another fits better).
     const other = e1 === p ? e2 : e1;
     const score = manual
       ? 1
       : p === catchAll
         ? 0
-        : confidence(fit, other >= 0 ? scoreOf(i, other) : undefined);
+        : confidence(Number.isNaN(looFit) ? fit : looFit, other >= 0 ? scoreOf(i, other) : undefined);
     const ref = manual ? fit || 1 : fit;
     const secondary: { themeId: string; score: number }[] = [];
     if (p !== catchAll) {
@@ -304,6 +335,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
         if (j < K && frozen[j]) continue;
         // Outliers of guided mode fit no given theme: only compare within their own family.
         if (!manual && p >= K && j < K) continue;
+        // And the other way round: candidate scores come from member centres, on another scale.
+        if (p < K && j >= K) continue;
         family.push(j);
       }
       const sorted = family.map((j) => scoreOf(i, j)).sort((x, y) => x - y);
@@ -334,10 +367,10 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   });
 
   // Themes: ids, labels, terms, representative items.
-  const terms = characteristicTerms(rep.tfidf, rep.vocab, primary, total, 8);
+  const terms = characteristicTerms(rep.tfidf, rep.vocab, primary, total, 16);
   // How the answers use the discovered themes' single-word terms (noun or verb reading).
   const labelWords = new Set<string>();
-  for (let j = K; j < total; j++)
+  for (let j = 0; j < total; j++)
     if (j !== catchAll)
       for (const s of terms[j] ?? []) if (!s.display.includes(' ')) labelWords.add(s.display);
   const usage = wordUsage(
@@ -356,10 +389,17 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   });
   finish(rep, centres);
   const coherences = coherence(rep, groups, sparseWeight);
+  // How well each described theme's items match its description.
+  const fits = given.map((g, j) =>
+    descriptions && g.description?.trim() && (groups[j] as number[]).length > 0
+      ? profileSimilarity(rep, descriptions, j, centres, j, sparseWeight)
+      : undefined,
+  );
+  const weakExpected = weakExpectedThemes(given, fits, coherences, manualTheme);
   const themes: ThemeResult[] = [];
   for (let j = 0; j < total; j++) {
     const t = terms[j] ?? [];
-    const termTexts = t.map((s) => s.display);
+    const termTexts = keywordTerms(t, 8, undefined, usage).map((s) => s.display);
     let id: string;
     let label: string;
     let origin: ThemeOrigin;
@@ -370,6 +410,11 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       label = g.label;
       origin = (g.source ?? (g.description ? 'expected' : 'previous')) === 'expected' ? 'guided' : 'existing';
       locked = g.locked;
+      if (weakExpected.has(j)) {
+        // Its items do not match the predefined description: a candidate with a label of its own.
+        label = makeLabel(labelTerms(t, undefined, usage).map((s) => s.display));
+        origin = 'discovered';
+      }
     } else if (j === catchAll) {
       id = CATCH_ALL_ID;
       label = CATCH_ALL_LABEL;
@@ -395,6 +440,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       origin,
       coherence: j === catchAll ? 0 : round(coherences[j] as number),
     };
+    const fit = fits[j];
+    if (fit !== undefined) theme.descriptionFit = round(fit);
     if (locked) theme.locked = true;
     themes.push(theme);
   }
@@ -419,6 +466,36 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   );
   progress(1);
   return { themes, assignments, outliers, mergeSuggestions };
+}
+
+/**
+ * Expected (predefined) themes whose items do not match their description:
+ * description fit below 0.85 × the median fit of the described themes, and
+ * coherence below 0.3 × the median coherence (or fewer than 2 items). (Half
+ * the median also caught a right theme whose answers share few words with
+ * its description, on the dev set with background documents.) Their
+ * predefined label would make a weak group look authoritative. Themes with
+ * items the analyst placed, and themes from earlier work, are never weak.
+ */
+export function weakExpectedThemes(
+  given: readonly GivenTheme[],
+  fits: readonly (number | undefined)[],
+  coherences: readonly number[],
+  manualTheme: Int32Array,
+): Set<number> {
+  const out = new Set<number>();
+  const described = given.map((_, j) => j).filter((j) => fits[j] !== undefined);
+  if (described.length < 3) return out;
+  const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
+  const fitBar = 0.85 * mid(described.map((j) => fits[j] as number));
+  const cohBar = 0.3 * mid(described.map((j) => coherences[j] as number));
+  const placed = new Set(manualTheme);
+  for (const j of described) {
+    const g = given[j] as GivenTheme;
+    if ((g.source ?? 'expected') !== 'expected' || g.locked || placed.has(j)) continue;
+    if ((fits[j] as number) < fitBar && (coherences[j] as number) < cohBar) out.add(j);
+  }
+  return out;
 }
 
 /** Affinity (see `groupAffinity`) from which two themes probably name one concept. */
@@ -491,6 +568,77 @@ function heldOutScores(
     }
   }
   return out;
+}
+
+/**
+ * Guided mode: items far from every given theme must not be forced in. One
+ * item's fit is noisy, a group's is not: the weakly fitting items (best score
+ * below `farWeak` × the median best score) are clustered on their own, and a
+ * cluster becomes a candidate theme when its items fit the given themes
+ * badly on average (mean best score below `farAccept` × the median), it has
+ * at least max(3, 1 %) items, and it holds together at least as well as the
+ * median given theme (coherence, see profile.ts): a topic nobody predefined.
+ * Other weak items stay where they fit best. Own random stream, so the rest
+ * of the run is unchanged when nothing is found.
+ */
+function separateFarGroups(
+  rep: Representation,
+  primary: Int32Array,
+  outlier: Uint8Array,
+  manualTheme: Int32Array,
+  top: Float64Array,
+  median: number,
+  k: number,
+  seed: number,
+  sparseWeight: number,
+  options: EngineOptions,
+): void {
+  const n = primary.length;
+  if (median <= 0) return;
+  const minSize = Math.max(options.farMin ?? 3, Math.ceil(0.01 * n));
+  const weakBar = (options.farWeak ?? 0.8) * median;
+  const weak: number[] = [];
+  for (let i = 0; i < n; i++)
+    if ((primary[i] as number) >= 0 && (manualTheme[i] as number) < 0 && (top[i] as number) < weakBar)
+      weak.push(i);
+  if (weak.length < 2 * minSize) return;
+  const d = rep.dim;
+  const x = new Float64Array(weak.length * d);
+  weak.forEach((i, r) => {
+    x.set(rep.embed.subarray(i * d, i * d + d), r * d);
+  });
+  const found = discover(x, d, {
+    minK: 1,
+    maxK: Math.max(1, Math.min(20, Math.floor(weak.length / minSize))),
+    rng: createRng(seed + 7919),
+    // A smaller graph sample than discovery proper: only groups of ≥ 1 % matter here (≥ 5 sample items).
+    graphSample: 500,
+    sparse: selectRows(rep.tfidf, weak),
+    sparseWeight,
+  });
+  const clusters: number[][] = Array.from({ length: found.k }, () => []);
+  found.labels.forEach((l, r) => {
+    (clusters[l] as number[]).push(weak[r] as number);
+  });
+  // The bar for holding together: the median coherence of the given themes as placed now.
+  const givenGroups: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < n; i++)
+    if ((primary[i] as number) >= 0) (givenGroups[primary[i] as number] as number[]).push(i);
+  const givenCoh = coherence(rep, givenGroups, sparseWeight)
+    .filter((_, j) => (givenGroups[j] as number[]).length >= 2)
+    .sort((a, b) => a - b);
+  const bar = givenCoh[Math.floor(givenCoh.length / 2)] ?? 0;
+  const clusterCoh = coherence(rep, clusters, sparseWeight);
+  const accept = (options.farAccept ?? 0.6) * median;
+  clusters.forEach((members, c) => {
+    if (members.length < minSize) return;
+    const meanTop = members.reduce((s, i) => s + (top[i] as number), 0) / members.length;
+    if (meanTop >= accept || (clusterCoh[c] as number) < bar) return;
+    for (const i of members) {
+      primary[i] = -1;
+      outlier[i] = 1;
+    }
+  });
 }
 
 /**

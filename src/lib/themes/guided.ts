@@ -29,6 +29,8 @@ export interface GuidedOptions {
   rounds?: number;
   /** Weight of the learned part of a profile relative to the description. */
   learnWeight?: number;
+  /** Theme of each item placed by the analyst (-1: none): certain examples for self-training. */
+  manual?: Int32Array;
 }
 
 function addRow(target: Float64Array, offset: number, x: Csr, i: number, w: number): void {
@@ -43,6 +45,7 @@ export function baseProfiles(
   rep: Representation,
   themeRows: { tfidf: Csr; embed: Float64Array },
   manual: ReadonlyArray<ReadonlyArray<number>>,
+  manualWeight: (count: number, theme: number) => number = () => 1,
 ): Profiles {
   const k = themeRows.tfidf.rows;
   const m = rep.vocab.keys.length;
@@ -66,9 +69,10 @@ export function baseProfiles(
     dense.set(themeRows.embed.subarray(j * d, j * d + d), j * d);
   }
   normaliseDense(sparse, m);
-  // Manual items count as much as the description, whatever their number.
+  // Manual items: their centre next to the description, weighted by their number.
   manual.forEach((items, j) => {
     if (items.length === 0) return;
+    const w = manualWeight(items.length, j);
     const s = new Float64Array(m);
     const e = new Float64Array(d);
     for (const i of items) {
@@ -77,8 +81,8 @@ export function baseProfiles(
     }
     normaliseDense(s, m);
     normaliseDense(e, d);
-    for (let t = 0; t < m; t++) sparse[j * m + t] = (sparse[j * m + t] as number) + (s[t] as number);
-    for (let t = 0; t < d; t++) dense[j * d + t] = (dense[j * d + t] as number) + (e[t] as number);
+    for (let t = 0; t < m; t++) sparse[j * m + t] = (sparse[j * m + t] as number) + w * (s[t] as number);
+    for (let t = 0; t < d; t++) dense[j * d + t] = (dense[j * d + t] as number) + w * (e[t] as number);
   });
   normaliseDense(sparse, m);
   normaliseDense(dense, d);
@@ -164,6 +168,7 @@ export function guidedScores(
     for (let j = 0; j < k; j++) if (frozen[j]) for (let i = 0; i < n; i++) scores[i * k + j] = 0;
     return scores;
   };
+  const manual = options.manual;
   let scores = mask(scoreItems(rep, base, sparseWeight));
   for (let r = 0; r < rounds; r++) {
     onRound?.(r, rounds);
@@ -173,8 +178,9 @@ export function guidedScores(
     const mass = new Float64Array(k * m);
     const emb = new Float64Array(k * d);
     for (let i = 0; i < n; i++) {
-      if ((top[i] as number) <= 0 || (margin[i] as number) < cut) continue;
-      const j = best[i] as number;
+      const placed = manual ? (manual[i] as number) : -1;
+      if (placed < 0 && ((top[i] as number) <= 0 || (margin[i] as number) < cut)) continue;
+      const j = placed >= 0 ? placed : (best[i] as number);
       addRow(mass, j * m, rep.tfidf, i, 1);
       for (let t = 0; t < d; t++)
         emb[j * d + t] = (emb[j * d + t] as number) + (rep.embed[i * d + t] as number);

@@ -20,11 +20,15 @@ export interface Profiles {
 
 /**
  * Weight of a theme's member centre next to its description (weight 1):
- * one confirmed item counts as much as the description, nine or more three
- * times as much, so that what the analyst placed dominates as it grows.
+ * 2n / (n + 10) for n confirmed items. One placed item is a weak hint (0.18:
+ * the items an analyst confirms first are the doubtful, atypical ones, and
+ * weighing one of them like the description moved dozens of other items
+ * the wrong way on both labelled sets); ten weigh as much as the
+ * description, and many up to twice as much, so what the analyst placed
+ * dominates as it grows.
  */
 export function memberWeight(effectiveMembers: number): number {
-  return effectiveMembers <= 0 ? 0 : Math.min(3, Math.sqrt(effectiveMembers));
+  return effectiveMembers <= 0 ? 0 : (2 * effectiveMembers) / (effectiveMembers + 10);
 }
 
 /** Weight of a member the analyst did not confirm, next to a confirmed one (1). */
@@ -96,15 +100,19 @@ export function itemProfileScore(
 }
 
 /**
- * Confidence in the best of an item's theme scores, 0..1: the share of the
- * best score by which it beats the second best, (s1 − s2) / s1. A small
- * margin (two themes fit alike) and a weak fit over an even background (every
- * theme a little similar) both give low values. With one theme: its score.
+ * Confidence in the best of an item's theme scores, 0..1: the geometric mean
+ * of the relative margin (s1 − s2) / s1 and the fit s1 itself. Low when two
+ * themes fit alike (small margin) or when nothing fits well (weak fit); an
+ * item whose placement is not its best score gets 0. With one theme: its
+ * score. (Ranking wrong items first, measured as the chance that a wrong item
+ * scores below a right one: 0.73 / 0.71 on the dev / holdout sets, against
+ * 0.70 / 0.69 for the margin alone.)
  */
 export function confidence(best: number, second: number | undefined): number {
   if (!(best > 0)) return 0;
-  if (second === undefined) return Math.min(1, best);
-  return Math.min(1, Math.max(0, (best - second) / best));
+  const fit = Math.min(1, best);
+  if (second === undefined) return fit;
+  return Math.sqrt(Math.min(1, Math.max(0, (best - second) / best)) * fit);
 }
 
 /** Cosine of two profile rows (blended like item scores). */
@@ -265,6 +273,62 @@ export function groupAffinity(
       const v = Math.min(1, Math.max(0, cross / Math.max(wa, wb)));
       out[a * k + b] = v;
       out[b * k + a] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * Each grouped item's similarity to the centre of the other items of its
+ * group (leave-one-out), blended like item scores; 0 for items alone in their
+ * group, NaN for items in no group. A candidate theme's centre is made of its
+ * own items, so their plain similarity to it flatters them.
+ */
+export function leaveOneOutFit(
+  rep: Representation,
+  groups: ReadonlyArray<ReadonlyArray<number>>,
+  sparseWeight: number,
+): Float64Array {
+  const n = rep.tfidf.rows;
+  const m = rep.vocab.keys.length;
+  const d = rep.dim;
+  const { indptr, indices, data } = rep.tfidf;
+  const out = new Float64Array(n).fill(Number.NaN);
+  for (const items of groups) {
+    const gs = new Float64Array(m);
+    const ge = new Float64Array(d);
+    for (const i of items) {
+      for (let p = indptr[i] as number; p < (indptr[i + 1] as number); p++) {
+        const t = indices[p] as number;
+        gs[t] = (gs[t] as number) + (data[p] as number);
+      }
+      for (let t = 0; t < d; t++) ge[t] = (ge[t] as number) + (rep.embed[i * d + t] as number);
+    }
+    const gsSq = gs.reduce((a, x) => a + x * x, 0);
+    const geSq = ge.reduce((a, x) => a + x * x, 0);
+    for (const i of items) {
+      if (items.length < 2) {
+        out[i] = 0;
+        continue;
+      }
+      let xs = 0;
+      let xx = 0;
+      for (let p = indptr[i] as number; p < (indptr[i + 1] as number); p++) {
+        const v = data[p] as number;
+        xs += v * (gs[indices[p] as number] as number);
+        xx += v * v;
+      }
+      let es = 0;
+      let ee = 0;
+      for (let t = 0; t < d; t++) {
+        const v = rep.embed[i * d + t] as number;
+        es += v * (ge[t] as number);
+        ee += v * v;
+      }
+      const cosTo = (dot: number, norm2: number) => (norm2 > 1e-12 ? dot / Math.sqrt(norm2) : 0);
+      const s = cosTo(xs - xx, gsSq - 2 * xs + xx);
+      const e = cosTo(es - ee, geSq - 2 * es + ee);
+      out[i] = Math.min(1, Math.max(0, sparseWeight * s + (1 - sparseWeight) * e));
     }
   }
   return out;

@@ -115,7 +115,9 @@ export function createScorer(input: ScorerInput, options: ScorerOptions = {}): S
           confirmed === undefined || confirmed.has((items[i] as ThemeItem).id) ? 1 : UNCONFIRMED_WEIGHT,
         );
         const effective = weights.reduce((a, b) => a + b, 0);
-        addCentre(rep, prof, j, mem, weights, g === undefined ? 1 : memberWeight(effective));
+        // Members next to a description weigh by their number; without a description they are the profile.
+        const described = g !== undefined && (given[g] as GivenTheme).description?.trim();
+        addCentre(rep, prof, j, mem, weights, described ? memberWeight(effective) : 1);
       });
       finish(rep, prof);
       const targets = itemIds === undefined ? items.map((_, i) => i) : indices(itemIds);

@@ -11,8 +11,14 @@ export interface Vocabulary {
   df: Float64Array;
   /** Smoothed inverse document frequency per feature. */
   idf: Float64Array;
-  /** Most frequent surface form per feature (for labels). */
+  /**
+   * Most frequent surface form per feature (for labels), counted over the
+   * feature's occurrences as a whole word or phrase; a compound part's form
+   * ("buur" from "buurvrouw") only when the feature never stands alone.
+   */
   display: string[];
+  /** 1 when the feature occurs as a whole word or phrase, 0 when only as a compound part. */
+  whole: Uint8Array;
   /** Number of documents the vocabulary was fitted on. */
   docs: number;
 }
@@ -33,6 +39,8 @@ interface KeyStats {
   /** Distinct compounds this key was split from (up to 2 are tracked). */
   sources: string[];
   displays: Map<string, number>;
+  /** Surface forms of whole-word (or phrase) occurrences only. */
+  wholeDisplays: Map<string, number>;
 }
 
 export function fitVocabulary(
@@ -49,7 +57,7 @@ export function fitVocabulary(
     for (const t of doc) {
       let s = stats.get(t.key);
       if (!s) {
-        s = { df: 0, standalone: false, sources: [], displays: new Map() };
+        s = { df: 0, standalone: false, sources: [], displays: new Map(), wholeDisplays: new Map() };
         stats.set(t.key, s);
       }
       if (!seen.has(t.key)) {
@@ -58,8 +66,8 @@ export function fitVocabulary(
       }
       if (t.from === undefined) s.standalone = true;
       else if (s.sources.length < 2 && !s.sources.includes(t.from)) s.sources.push(t.from);
-      if (s.displays.size < 50 || s.displays.has(t.display))
-        s.displays.set(t.display, (s.displays.get(t.display) ?? 0) + 1);
+      const forms = t.from === undefined ? s.wholeDisplays : s.displays;
+      if (forms.size < 50 || forms.has(t.display)) forms.set(t.display, (forms.get(t.display) ?? 0) + 1);
     }
   }
   // A compound part that never occurs alone and comes from a single compound only
@@ -73,12 +81,14 @@ export function fitVocabulary(
   const df = new Float64Array(keys.length);
   const idf = new Float64Array(keys.length);
   const display: string[] = [];
+  const whole = new Uint8Array(keys.length);
   kept.forEach(([, s], i) => {
     df[i] = s.df;
     idf[i] = Math.log((n + 1) / (s.df + 1)) + 1;
+    whole[i] = s.wholeDisplays.size > 0 ? 1 : 0;
     let best = '';
     let bestCount = -1;
-    for (const [d, c] of s.displays) {
+    for (const [d, c] of s.wholeDisplays.size > 0 ? s.wholeDisplays : s.displays) {
       if (c > bestCount || (c === bestCount && d < best)) {
         best = d;
         bestCount = c;
@@ -86,7 +96,7 @@ export function fitVocabulary(
     }
     display.push(best);
   });
-  return { keys, index: new Map(keys.map((k, i) => [k, i])), df, idf, display, docs: n };
+  return { keys, index: new Map(keys.map((k, i) => [k, i])), df, idf, display, whole, docs: n };
 }
 
 /** Sublinear TF × IDF rows, unit length. Unknown terms are ignored. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   characteristicTerms,
+  keywordTerms,
   type LabelPos,
   labelTerms,
   makeLabel,
@@ -104,5 +105,57 @@ describe('label terms', () => {
     expect(usage.get('schuur')).toEqual({ determiner: 2, subject: 0 });
     const chosen = labelTerms([term('tuin', 1), term('schuur', 0.9), term('ladder', 0.8)], pos, usage);
     expect(chosen.map((t) => t.display)).toEqual(['schuur', 'ladder']);
+  });
+});
+
+describe('keywords', () => {
+  const table: Record<string, [noun: boolean, verb: boolean, adjective: boolean]> = {
+    komt: [false, true, false],
+    trap: [true, false, false],
+    traplift: [true, false, false],
+    hulp: [true, false, false],
+    meerdere: [true, false, true],
+    echt: [false, false, true],
+    steile: [false, false, true],
+    weet: [true, true, false],
+  };
+  const pos: LabelPos = {
+    classes: (w) => {
+      const c = table[w];
+      return c ? { known: true, noun: c[0], verb: c[1], adjective: c[2] } : NO_CLASS;
+    },
+    isNoun: (d) => pos.classes(d.split(' ').at(-1) ?? '').noun,
+  };
+  const term = (display: string, score: number, focus = 1): TermScore => ({
+    index: 0,
+    display,
+    score,
+    focus,
+  });
+
+  it('lists words that name something first, without verbs, filler or words every theme uses', () => {
+    const usage = new Map([['weet', { determiner: 0, subject: 5 }]]);
+    const terms = [
+      term('komt', 1),
+      term('steile', 0.95, 0.8),
+      term('echt', 0.9, 0.2),
+      term('meerdere', 0.85, 0.9),
+      term('hulp', 0.8, 0.1),
+      term('weet', 0.75),
+      term('trap', 0.7),
+      term('traplift', 0.6),
+      term('rokkeveen', 0.5),
+    ];
+    expect(keywordTerms(terms, 8, pos, usage).map((t) => t.display)).toEqual([
+      'trap',
+      'traplift',
+      'rokkeveen',
+      'steile',
+    ]);
+    expect(labelTerms(terms, pos, usage).map((t) => t.display)).toEqual(['trap', 'traplift', 'rokkeveen']);
+  });
+
+  it('never falls back to filler', () => {
+    expect(keywordTerms([term('meerdere', 1), term('hulp', 0.5, 0.1)], 8, pos)).toEqual([]);
   });
 });

@@ -407,7 +407,7 @@ from public.consultations c
 cross join (values
   ('d0000000-0000-4000-8000-000000000501', 'zelfredzaamheid-en-eigen-kracht', 'Zelf blijven doen, met hulp waar nodig',
    'Veel inwoners willen zo lang mogelijk **zelf** blijven doen wat ze kunnen. Ze vragen om hulp die meekijkt en uitlegt, in plaats van alles over te nemen. Tegelijk zeggen ze: laat mij zelf kiezen, en dwing niets af als het echt niet meer gaat.',
-   'In het nieuwe beleidskader vragen we aanbieders om hulpen te trainen in *samen doen*. Het gesprek bij een aanvraag begint met de vraag wat u belangrijk vindt en wat u nog wilt leren.',
+   'In het nieuwe beleidskader vragen we aanbieders om hulpen te trainen in *samen doen*. Het gesprek bij een aanvraag begint met de vraag wat iemand belangrijk vindt en nog wil leren.',
    'guided', 'active', '{zelf doen,leren,bewegen,kiezen,overnemen,trots}', 0, true),
   ('d0000000-0000-4000-8000-000000000502', 'personeel-en-continuiteit', 'Een vaste hulp en genoeg personeel',
    'Inwoners hechten aan een **vaste, vertrouwde hulp**. Wisselende gezichten kosten energie en vertrouwen. Aanbieders vertellen over vacatures, reistijd en zwaar werk, en vragen om tarieven waarin dat is meegenomen.',

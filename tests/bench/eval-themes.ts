@@ -106,6 +106,41 @@ function labelReport(themes: ReturnType<typeof clusterThemes>['themes']): string
   return `labels over seeds 1-5: ${labels.length} labels, ${terms.length} terms; noun or noun phrase ${pct(noun)}, with a verb-only word ${pct(verbOnly)}, other ${pct(terms.length - noun - verbOnly)}`;
 }
 
+/**
+ * Themes nobody predefined: guided runs with two of the first eight themes
+ * withheld (four ways: themes 1+5, 2+6, 3+7, 4+8). Their items should come
+ * out as candidate themes, the other items should not; best-match macro-F1
+ * and NMI against all labels.
+ */
+function withheldReport(
+  rows: Row[],
+  refThemes: { id: string; label: string; description: string }[],
+): string {
+  const items = rows.map((r) => ({ id: r.id, text: r.text }));
+  const truth = rows.map((r) => r.primary);
+  const found: number[] = [];
+  const false_: number[] = [];
+  const f1: number[] = [];
+  const nm: number[] = [];
+  for (let w = 0; w < 4; w++) {
+    const withheld = new Set(refThemes.filter((_, j) => j < 8 && j % 4 === w).map((t) => t.id));
+    const res = clusterThemes({ items, themes: refThemes.filter((t) => !withheld.has(t.id)) });
+    const given = new Set(refThemes.map((t) => t.id));
+    const candidate = res.assignments.map((a) => !given.has(a.themeId));
+    const own = rows.map((r) => withheld.has(r.primary));
+    const share = (sel: boolean) =>
+      own.filter((o, i) => o === sel && candidate[i]).length /
+      Math.max(1, own.filter((o) => o === sel).length);
+    found.push(share(true));
+    false_.push(share(false));
+    const pred = res.assignments.map((a) => a.themeId);
+    f1.push(macroF1(truth, pred));
+    nm.push(nmi(truth, pred));
+  }
+  const mean = (v: number[]) => (v.reduce((a, b) => a + b, 0) / v.length).toFixed(3);
+  return `2 themes withheld (4 ways): their items in candidate themes ${mean(found)}, other items ${mean(false_)}; best-match macro-F1 ${mean(f1)}, NMI ${mean(nm)}`;
+}
+
 function evaluate(setName: string, responsesFile: string, themesFile: string, background?: string[]): void {
   const rows: Row[] = readFileSync(responsesFile, 'utf8')
     .split('\n')
@@ -244,6 +279,7 @@ function evaluate(setName: string, responsesFile: string, themesFile: string, ba
     console.log(
       `    secondary themes given: ${secGiven}, of which touched by the response: ${secRight} (precision ${(secRight / Math.max(1, secGiven)).toFixed(2)}); labelled secondaries found: ${secFound}/${secLabelled} (recall ${(secFound / Math.max(1, secLabelled)).toFixed(2)})`,
     );
+    if (!run.background) console.log(`    ${withheldReport(rows, refThemes)}`);
     console.log(`    time: unsupervised ${tUnsup.toFixed(0)} ms, guided ${tGuided.toFixed(0)} ms\n`);
     shown = unsup;
     shownGuided = guided;

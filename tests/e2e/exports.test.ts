@@ -26,14 +26,24 @@ test('an analyst downloads every export from the staff area', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1, name: 'Gegevens downloaden' })).toBeVisible();
   await expectAccessible(page);
 
+  // Warned before the report goes out: one accepted theme has no "wat doen we ermee" yet.
+  await expect(page.getByRole('status').filter({ hasText: 'Familie, buren en mantelzorgers' })).toBeVisible();
+  const base = '/staff/export/bestand?consultation=krachtig-oud-worden&format=docx';
+  const unwarned = await page.request.get(`${base}&source=current`, { maxRedirects: 0 });
+  expect(unwarned.status()).toBe(303);
+  expect(unwarned.headers().location).toContain('fout=export.reactionMissing');
+  // A version that never existed, or is not an id at all: 404.
+  for (const source of ['99999999-0000-4000-8000-000000000009', 'geen-versie'])
+    expect((await page.request.get(`${base}&source=${source}`, { maxRedirects: 0 })).status()).toBe(404);
+
   const docx = await download(page, /Participatieverslag \(Word/);
-  expect(docx.name).toMatch(new RegExp(`^participatieverslag-krachtig-oud-worden-${date}\\.docx$`));
+  expect(docx.name).toMatch(new RegExp(`^participatieverslag-krachtig-oud-worden-huidig-${date}\\.docx$`));
   const xml = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml'] as Uint8Array);
   expect(xml).toContain('Wat doen we ermee');
   expect(xml).toContain('Beweegochtend in Meerzicht');
 
   const xlsx = await download(page, /Spreadsheet/);
-  expect(xlsx.name).toMatch(new RegExp(`^inbreng-en-themas-krachtig-oud-worden-${date}\\.xlsx$`));
+  expect(xlsx.name).toMatch(new RegExp(`^inbreng-en-themas-krachtig-oud-worden-huidig-${date}\\.xlsx$`));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
   expect(workbook.worksheets.map((w) => w.name)).toEqual([

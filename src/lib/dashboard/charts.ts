@@ -122,3 +122,43 @@ export function chartHeight(
   const perLabel = Math.max(bars * 14 + 16, maxLines * line + 14);
   return Math.round(Math.max(224, chrome + spec.labels.length * perLabel));
 }
+
+/** The one line that explains theme counts wherever they are shown (one definition everywhere). */
+export const themeCountsExplained =
+  'Berichten: reacties waarin dit het belangrijkste thema is. Ook genoemd: reacties die dit thema daarnaast noemen.';
+
+/**
+ * "Thema's per doelgroep": per theme one stacked bar of "berichten" (approved items whose primary
+ * theme it is) by audience, every audience a series (zero where none), and beside it one bar of
+ * "ook genoemd" (secondary), never added to the first. The dashboard and the participatieverslag
+ * draw this same spec.
+ */
+export function themesByAudienceChart(
+  themes: readonly { label: string; byAudience: Readonly<Record<string, number>>; alsoMentioned: number }[],
+  audiences: readonly { code: string; name: string }[],
+): ChartSpec {
+  return {
+    id: 'thema',
+    title: "Thema's per doelgroep",
+    description:
+      'Berichten per thema, verdeeld over de doelgroepen (goedgekeurde reacties), en apart hoe vaak het thema ook genoemd werd.',
+    note: themeCountsExplained,
+    kind: 'bar',
+    horizontal: true,
+    stacked: true,
+    labelHeader: 'Thema',
+    labels: themes.map((t) => t.label),
+    series: [
+      ...audiences.map((a) => ({
+        label: a.name,
+        values: themes.map((t) => t.byAudience[a.code] ?? 0),
+        stack: 'berichten',
+      })),
+      {
+        label: 'Ook genoemd bij (alle doelgroepen)',
+        values: themes.map((t) => t.alsoMentioned),
+        stack: 'ook-genoemd',
+      },
+    ],
+  };
+}

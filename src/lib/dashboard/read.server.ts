@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audiences } from '../content/schema';
 import type { CallerDb } from '../db/types';
 import { audienceName, channelNames, formatDate } from '../exports/labels.nl';
-import { type ChartSpec, dayRange } from './charts';
+import { type ChartSpec, dayRange, themesByAudienceChart } from './charts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const empty = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -39,10 +39,6 @@ const statusNames: Record<string, string> = {
   rejected: 'Afgewezen',
   hidden: 'Verborgen',
 };
-
-/** The one line that explains theme counts wherever they are shown (plan-s4, shared definitions). */
-export const themeCountsExplained =
-  'Berichten: reacties waarin dit het belangrijkste thema is. Ook genoemd: reacties die dit thema daarnaast noemen.';
 
 /** A day under the time chart, short ("17 nov"): long dates stood on end took half the chart. */
 const shortDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -191,37 +187,22 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
       ],
     });
 
-    // Per theme, by audience: one stacked bar of "berichten" (primary), and beside it one bar of
-    // "ook genoemd" (secondary), never added to the first (plan-s4: one definition of counts).
+    // Per theme, by audience (the participatieverslag draws the same spec).
     const themes = [...new Map(themeRows.map((t) => [t.id, t.label])).entries()];
     const count = (id: string, audience: string | null, key: 'primary' | 'secondary') =>
       themeRows
         .filter((t) => t.id === id && (audience === null || t.audience === audience))
         .reduce((n, t) => n + t[key], 0);
-    charts.push({
-      id: 'thema',
-      title: "Thema's per doelgroep",
-      description:
-        'Berichten per thema, verdeeld over de doelgroepen (goedgekeurde reacties), en apart hoe vaak het thema ook genoemd werd.',
-      note: themeCountsExplained,
-      kind: 'bar',
-      horizontal: true,
-      stacked: true,
-      labelHeader: 'Thema',
-      labels: themes.map(([, label]) => label),
-      series: [
-        ...consultationAudiences.map((a) => ({
-          label: audienceName(a),
-          values: themes.map(([id]) => count(id, a, 'primary')),
-          stack: 'berichten',
+    charts.push(
+      themesByAudienceChart(
+        themes.map(([id, label]) => ({
+          label,
+          byAudience: Object.fromEntries(consultationAudiences.map((a) => [a, count(id, a, 'primary')])),
+          alsoMentioned: count(id, null, 'secondary'),
         })),
-        {
-          label: 'Ook genoemd bij (alle doelgroepen)',
-          values: themes.map(([id]) => count(id, null, 'secondary')),
-          stack: 'ook-genoemd',
-        },
-      ],
-    });
+        consultationAudiences.map((a) => ({ code: a, name: audienceName(a) })),
+      ),
+    );
 
     // Moderation progress.
     const statuses = ['new', 'approved', 'rejected', 'hidden'];

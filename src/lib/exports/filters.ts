@@ -5,7 +5,7 @@ export const exportFormats = ['docx', 'xlsx', 'csv-nl', 'csv', 'md', 'json'] as 
 export type ExportFormat = (typeof exportFormats)[number];
 
 const channels = ['online', 'roadtour'] as const;
-const day = z
+const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
@@ -23,8 +23,8 @@ export const ExportRequestSchema = z
     audience: z.preprocess(empty, z.enum(audiences).optional()),
     channel: z.preprocess(empty, z.enum(channels).optional()),
     /** Inclusive days in Europe/Amsterdam. */
-    from: z.preprocess(empty, day.optional()),
-    to: z.preprocess(empty, day.optional()),
+    from: z.preprocess(empty, isoDay.optional()),
+    to: z.preprocess(empty, isoDay.optional()),
     format: z.enum(exportFormats),
   })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ['to'], message: 'to before from' });
@@ -77,10 +77,22 @@ const baseName: Record<ExportFormat, string> = {
   json: 'export',
 };
 
-/** A Dutch file name with the consultation and today's date, e.g. participatieverslag-krachtig-oud-worden-2026-11-24.docx */
-export function exportFileName(format: ExportFormat, consultationSlug: string, now = new Date()): string {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-  return `${baseName[format]}-${consultationSlug}-${date}.${formatInfo[format].extension}`;
+const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
+
+/**
+ * A Dutch file name that says what the file holds, so two exports never look alike:
+ * a version (theme snapshot) by its date and short id, e.g.
+ * participatieverslag-krachtig-oud-worden-versie-2026-12-06-3f2a9c1b.docx, and the current state
+ * by the day it was taken, e.g. participatieverslag-krachtig-oud-worden-huidig-2026-12-06.docx.
+ */
+export function exportFileName(
+  format: ExportFormat,
+  consultationSlug: string,
+  now = new Date(),
+  version: { id: string; createdAt: Date } | null = null,
+): string {
+  const what = version ? `versie-${day(version.createdAt)}-${version.id.slice(0, 8)}` : `huidig-${day(now)}`;
+  return `${baseName[format]}-${consultationSlug}-${what}.${formatInfo[format].extension}`;
 }
 
 /** Content-Disposition with an ASCII name (our names are ASCII already) and its RFC 5987 form. */

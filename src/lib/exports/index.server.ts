@@ -5,6 +5,7 @@ import { writeDocx } from './docx.server';
 import { type ExportRequest, exportFileName, formatInfo } from './filters';
 import { streamItems } from './items.server';
 import { writeJson } from './json.server';
+import { themeName } from './labels.nl';
 import { writeMarkdown } from './markdown-report';
 import { prepareExport } from './report.server';
 import type { Report } from './types';
@@ -28,11 +29,12 @@ export interface PreparedExport {
 export async function startExport(
   db: CallerDb,
   request: ExportRequest,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; via?: 'web' | 'cli' } = {},
 ): Promise<PreparedExport> {
   const { format, ...filters } = request;
-  const { report, scope } = await prepareExport(db, format, filters);
-  const labels = new Map(report.themes.map((t) => [t.id, t.label]));
+  const { report, scope } = await prepareExport(db, format, filters, options.via);
+  // Candidates (the engine's proposals nobody accepted yet) are named as such in every row.
+  const labels = new Map(report.themes.map((t) => [t.id, themeName(t)]));
   const items = () => streamItems(db, scope, labels, options.batchSize);
   const write = (out: Writable): Promise<number> => {
     switch (format) {
@@ -52,7 +54,7 @@ export async function startExport(
   };
   return {
     report,
-    fileName: exportFileName(format, report.consultation.slug, report.generatedAt),
+    fileName: exportFileName(format, report.consultation.slug, report.generatedAt, report.snapshot),
     contentType: formatInfo[format].contentType,
     write,
   };

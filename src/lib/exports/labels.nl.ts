@@ -21,20 +21,45 @@ export const stopStatusNames: Record<string, string> = {
   completed: 'geweest',
   cancelled: 'afgelast',
 };
+/** A theme's name in the spreadsheet and data exports: a candidate says so. */
+export function themeName(theme: { label: string; accepted: boolean }): string {
+  return theme.accepted ? theme.label : `${theme.label} (kandidaat)`;
+}
+
+/** One word for "not known" everywhere in the exports. */
+export const unknown = 'onbekend';
+
+/** In their natural order (youngest first, unknown last): tables list them in this order. */
 export const ageBandNames: Record<string, string> = {
   'tot-55': 'jonger dan 55',
   '55-64': '55 tot 65',
   '65-74': '65 tot 75',
   '75-84': '75 tot 85',
   '85-plus': '85 en ouder',
-  onbekend: 'niet ingevuld',
+  onbekend: unknown,
 };
 export const receivesHelpNames: Record<string, string> = {
   ja: 'ja',
   nee: 'nee',
-  'weet-niet': 'weet niet',
-  onbekend: 'niet ingevuld',
+  'weet-niet': 'weet het niet',
+  onbekend: unknown,
 };
+
+/**
+ * A breakdown's rows in a fixed order: the keys of `names` first in their order (age bands
+ * youngest first), other values alphabetically (wijken), "onbekend" always last. Never by count.
+ */
+export function orderedBreakdown(
+  data: Readonly<Record<string, number>>,
+  names: Readonly<Record<string, string>> = {},
+): [string, number][] {
+  const known = Object.keys(names).filter((k) => k !== 'onbekend' && k in data);
+  const rest = Object.keys(data)
+    .filter((k) => !(k in names) && k !== 'onbekend')
+    .sort((a, b) => a.localeCompare(b, 'nl'));
+  const keys = [...known, ...rest, ...('onbekend' in data ? ['onbekend'] : [])];
+  return keys.map((k) => [names[k] ?? k, data[k] ?? 0]);
+}
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -42,7 +67,20 @@ const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeStyle: 'short',
   timeZone: 'Europe/Amsterdam',
 });
+const shortDateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+});
+const timeFormat = new Intl.DateTimeFormat('nl-NL', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 export const formatDate = (d: Date): string => dateFormat.format(d);
+/** "4 dec 2026": fits a narrow table column. */
+export const formatShortDate = (d: Date): string => shortDateFormat.format(d).replace(/\.$/, '');
+export const formatTime = (d: Date): string => timeFormat.format(d);
+/** yyyy-mm-dd in Dutch time (file names). */
+export const isoDay = (d: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
 export const formatDateTime = (d: Date): string => dateTimeFormat.format(d);
 
 /** One line that says which data an export holds. */
@@ -59,10 +97,34 @@ export function describeFilters(report: Report): string {
   return parts.join(', ');
 }
 
-/** The fixed parts of the report: how people took part and how the input was handled. */
+/** The filters only, when any is set (the report says so on its cover): else null. */
+export function describeSelection(report: Report): string | null {
+  const f = report.filters;
+  const parts: string[] = [];
+  if (f.audience) parts.push(`alleen reacties van de doelgroep ${audienceName(f.audience).toLowerCase()}`);
+  if (f.channel) parts.push(`alleen ${channelNames[f.channel]?.toLowerCase()}`);
+  if (f.from || f.to)
+    parts.push(
+      `reacties ${f.from ? `vanaf ${formatDate(new Date(`${f.from}T12:00:00Z`))}` : ''}${f.from && f.to ? ' ' : ''}${f.to ? `tot en met ${formatDate(new Date(`${f.to}T12:00:00Z`))}` : ''}`,
+    );
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** The municipality the reports are written for. */
+export const municipality = 'Gemeente Zoetermeer';
+
+/** How the counts are defined, in one line, wherever they are shown. */
+export const countsExplained =
+  'Berichten: reacties waarin dit het belangrijkste thema is. Ook genoemd: reacties die dit thema daarnaast noemen.';
+
+/** What the report says where the municipality's answer to a theme is still missing. */
+export const reactionMissing =
+  'Nog niet beschreven: de gemeente heeft bij dit thema nog niet vastgelegd wat zij ermee doet.';
+
+/** The fixed parts of the report, written for the council: how people took part and how the input was handled. */
 export const methodText = {
   aim: (title: string) =>
-    `Dit verslag beschrijft wat inwoners, mantelzorgers, aanbieders en partners hebben ingebracht in de raadpleging "${title}". Het is een concept: vul het aan en pas het aan waar nodig voordat het naar de raad gaat.`,
+    `Dit verslag beschrijft wat inwoners, mantelzorgers, zorgorganisaties en partners hebben ingebracht in de raadpleging "${title}", en wat de gemeente daarmee doet.`,
   online:
     'Online: iedereen kon een korte film bekijken en daarna anoniem vragen beantwoorden. De vragen verschilden per doelgroep.',
   roadtour:
@@ -70,8 +132,14 @@ export const methodText = {
   method: [
     'Moderatie: een moderator heeft alle inbreng gelezen voordat die werd gebruikt. Inbreng die niet over het onderwerp ging, dubbel was of kwetsend, is niet meegenomen.',
     'Persoonsgegevens: namen, adressen, telefoonnummers en e-mailadressen zijn uit de teksten gehaald. In dit verslag staat alleen goedgekeurde tekst zonder persoonsgegevens.',
-    "Thema's: de inbreng is met een computerprogramma in groepen met dezelfde strekking gezet. Een analist heeft die indeling gecontroleerd en waar nodig verbeterd.",
-    'Beperkingen: de deelnemers zijn niet gekozen als steekproef. De aantallen laten zien wat er gezegd is, niet hoe vaak iets onder alle inwoners voorkomt. Eén reactie kan bij meer dan één thema horen; telt alleen het hoofdthema.',
+    "Thema's: de inbreng is met een computerprogramma in groepen met dezelfde strekking gezet. Een analist heeft die indeling gecontroleerd en waar nodig verbeterd. Alleen thema's die de analist heeft overgenomen, staan in dit verslag.",
+    `Tellen: elke reactie heeft hoogstens één hoofdthema en kan daarnaast bij andere thema's horen. ${countsExplained} Die twee getallen worden nooit bij elkaar opgeteld.`,
+  ],
+  limitations: [
+    'De deelnemers zijn niet gekozen als steekproef. De aantallen laten zien wat er gezegd is, niet hoe vaak iets onder alle inwoners van Zoetermeer voorkomt.',
+    'Online inzendingen en roadtourbijeenkomsten zijn verschillende eenheden: één online inzending is één persoon; één bijeenkomst is een groep, waarvan de gespreksleider de reacties opschreef. Reacties tellen we in beide gevallen per opgeschreven punt.',
+    'Leeftijd, wijk en hulp in het huishouden zijn alleen online gevraagd, en waren niet verplicht.',
+    "De indeling in thema's is mensenwerk met hulp van een computer: een andere analist had sommige reacties bij een ander thema kunnen zetten.",
   ],
 };
 

@@ -3,15 +3,22 @@ import {
   ageBandNames,
   audienceName,
   channelNames,
-  describeFilters,
+  countsExplained,
+  describeSelection,
   formatDate,
-  formatDateTime,
+  formatShortDate,
+  formatTime,
   groupNames,
   methodText,
+  municipality,
+  orderedBreakdown,
+  reactionMissing,
   receivesHelpNames,
   stopStatusNames,
 } from './labels.nl';
+import { participationLines, pickQuotes, reportThemes, versionLines } from './report-text';
 import { finish, put } from './sink';
+import { firstSentence, markdownToText, stripQuotes } from './text';
 import type { Breakdown, Report } from './types';
 
 /** Text from residents shown literally: no Markdown or HTML of theirs takes effect. */
@@ -28,97 +35,122 @@ function table(head: string[], rows: (string | number)[][]): string {
 }
 
 function breakdownTable(title: string, data: Breakdown, names: Record<string, string>): string {
-  const rows = Object.entries(data)
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => [names[k] ?? k, n]);
-  return table([title, 'Aantal'], rows);
+  return table([title, 'Inzendingen'], orderedBreakdown(data, names));
 }
 
-/** The participatieverslag as Markdown: the same sections as the .docx. */
+/** The participatieverslag as Markdown: the same sections and figures as the .docx, without images. */
 export function reportMarkdown(report: Report): string {
   const r = report;
+  const themes = reportThemes(r);
+  const version = versionLines(r);
+  const selection = describeSelection(r);
   const out: string[] = [];
   out.push(`# Participatieverslag: ${cell(r.consultation.title)}`);
-  out.push(`_Concept, gemaakt op ${formatDateTime(r.generatedAt)}. Gegevens: ${cell(describeFilters(r))}._`);
-  out.push('## Doel van de raadpleging');
-  out.push(methodText.aim(cell(r.consultation.title)));
-  if (r.consultation.summary) out.push(cell(r.consultation.summary));
   out.push(
-    `De raadpleging liep van ${formatDate(r.consultation.opensAt)} tot ${formatDate(r.consultation.closesAt)}.`,
+    [
+      `**${municipality}**`,
+      `Raadpleging: ${cell(r.consultation.title)}`,
+      `Datum van dit verslag: ${formatDate(r.generatedAt)}`,
+      `Versie van de thema’s: ${cell(version.version)}`,
+      `Status: **${version.status}**. ${cell(version.statusLine)}`,
+      ...(selection ? [`Selectie: dit verslag bevat ${selection}`] : []),
+    ].join('  \n'),
   );
-  out.push('## Hoe mensen konden meedoen');
+  out.push('## Samenvatting');
+  out.push(methodText.aim(cell(r.consultation.title)));
+  out.push(
+    participationLines(r)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+  );
+  out.push("### De belangrijkste thema's");
+  out.push(
+    themes
+      .map(
+        (t) =>
+          `- **${cell(t.label)}** (${t.mentions} berichten, ook genoemd: ${t.alsoMentioned}). ${cell(firstSentence(markdownToText(t.descriptionMd)))}`,
+      )
+      .join('\n'),
+  );
+  out.push(`_${countsExplained}_`);
+  out.push('## Aanpak');
+  out.push(
+    `De raadpleging liep van ${formatDate(r.consultation.opensAt)} tot en met ${formatDate(r.consultation.closesAt)}.`,
+  );
   out.push(methodText.online);
   out.push(methodText.roadtour);
-  out.push(
-    table(
-      ['Bijeenkomst', 'Datum', 'Groep', 'Status'],
-      r.stops.map((s) => [
-        s.name,
-        formatDate(s.startsAt),
-        groupNames[s.groupType] ?? s.groupType,
-        stopStatusNames[s.status] ?? s.status,
-      ]),
-    ),
-  );
+  out.push('### Werkwijze en beperkingen');
+  out.push(methodText.method.map((m) => `- ${m}`).join('\n'));
+  out.push('**Beperkingen**');
+  out.push(methodText.limitations.map((m) => `- ${m}`).join('\n'));
   out.push('## Wie deden mee');
   out.push(
-    `In totaal ${r.totals.items} goedgekeurde reacties: ${r.totals.submissions} online inzendingen en ${r.totals.stopParticipants} deelnemers aan de roadtour.`,
-  );
-  out.push(
     table(
-      ['Doelgroep', 'Reacties', 'Online inzendingen'],
-      r.byAudience.map((a) => [audienceName(a.audience), a.items, a.submissions]),
+      ['Doelgroep', 'Online', 'Roadtour', 'Reacties', 'Inzendingen'],
+      [
+        ...r.byAudience.map((a) => [audienceName(a.audience), a.online, a.roadtour, a.items, a.submissions]),
+        [
+          'Alle doelgroepen',
+          r.totals.onlineItems,
+          r.totals.roadtourItems,
+          r.totals.items,
+          r.totals.submissions,
+        ],
+      ],
     ),
   );
-  out.push(breakdownTable('Kanaal', r.byChannel, channelNames));
   out.push(
     table(
-      ['Bijeenkomst', 'Deelnemers', 'Reacties'],
+      ['Bijeenkomst', 'Datum', 'Deelnemers', 'Reacties'],
       r.stops
         .filter((s) => s.status === 'completed')
-        .map((s) => [s.name, s.actualParticipants ?? 0, s.items]),
+        .map((s) => [s.name, formatShortDate(s.startsAt), s.actualParticipants ?? 0, s.items]),
     ),
   );
-  out.push('### Achtergrond van online deelnemers (waar ingevuld)');
+  out.push('### Achtergrond van de online deelnemers');
   out.push(breakdownTable('Leeftijd', r.profile.ageBand, ageBandNames));
   out.push(breakdownTable('Krijgt hulp in het huishouden', r.profile.receivesHelp, receivesHelpNames));
   out.push(breakdownTable('Wijk', r.profile.wijk, {}));
   out.push("## Thema's");
-  for (const t of r.themes) {
+  out.push(`_${countsExplained}_`);
+  for (const t of themes) {
     out.push(`### ${cell(t.label)}`);
     if (t.descriptionMd) out.push(t.descriptionMd);
-    const by = Object.entries(t.byAudience)
-      .sort((a, b) => b[1] - a[1])
-      .map(([a, n]) => `${audienceName(a).toLowerCase()} ${n}`)
-      .join(', ');
+    const codes = [...new Set([...Object.keys(t.byAudience), ...Object.keys(t.alsoByAudience)])];
     out.push(
-      `Genoemd in ${t.mentions} reacties als hoofdthema${t.alsoMentioned ? ` en in ${t.alsoMentioned} als tweede thema` : ''}${by ? ` (${by})` : ''}.`,
+      table(
+        ['Doelgroep', 'Berichten', 'Ook genoemd'],
+        [
+          ...codes.map((a) => [audienceName(a), t.byAudience[a] ?? 0, t.alsoByAudience[a] ?? 0]),
+          ['Alle doelgroepen', t.mentions, t.alsoMentioned],
+        ],
+      ),
     );
-    if (t.quotes.length > 0) {
-      out.push('**Wat mensen zeiden**');
-      for (const q of t.quotes)
+    const quotes = pickQuotes(t.quotes);
+    if (quotes.length > 0) {
+      out.push('**Wat deelnemers zeiden**');
+      for (const q of quotes)
         out.push(
-          `${escapeMarkdown(q.body)
+          `${escapeMarkdown(`“${stripQuotes(q.body)}”`)
             .split(/\r?\n/)
             .map((l) => `> ${l}`)
             .join(
               '\n',
-            )}\n>\n> — ${audienceName(q.audience)}, ${channelNames[q.channel]?.toLowerCase() ?? q.channel}`,
+            )}\n>\n> (${audienceName(q.audience).toLowerCase()}, ${channelNames[q.channel]?.toLowerCase() ?? q.channel})`,
         );
     }
     out.push('**Wat doen we ermee**');
-    out.push(t.reactionMd || '_Nog in te vullen._');
+    out.push(t.reactionMd.trim() ? t.reactionMd : `> **${reactionMissing}**`);
   }
-  out.push('## Werkwijze');
-  for (const m of methodText.method) out.push(`- ${m}`);
   out.push('## Bijlage: alle bijeenkomsten van de roadtour');
   out.push(
     table(
-      ['Bijeenkomst', 'Plaats', 'Datum', 'Groep', 'Status', 'Verwacht', 'Aanwezig', 'Reacties'],
+      ['Bijeenkomst', 'Plaats', 'Datum', 'Tijd', 'Groep', 'Status', 'Verwacht', 'Aanwezig', 'Reacties'],
       r.stops.map((s) => [
         s.name,
         s.location,
-        formatDateTime(s.startsAt),
+        formatShortDate(s.startsAt),
+        formatTime(s.startsAt),
         groupNames[s.groupType] ?? s.groupType,
         stopStatusNames[s.status] ?? s.status,
         s.expectedParticipants ?? '',

@@ -4,6 +4,8 @@ export const exportMessages = {
   'export.forbidden': 'Alleen analisten en beheerders mogen gegevens downloaden.',
   'export.notFound': 'Deze raadpleging of themaversie bestaat niet (meer).',
   'export.failed': 'Het bestand kon niet worden gemaakt. Probeer het opnieuw.',
+  'export.reactionMissing':
+    "Het verslag is nog niet gemaakt: bij een of meer thema's staat nog niet wat de gemeente ermee doet. Kijk hieronder welke.",
 } as const;
 
 export type ExportMessageKey = keyof typeof exportMessages;

@@ -24,6 +24,8 @@ export async function prepareExport(
   db: CallerDb,
   format: ExportFormat,
   filters: ExportFilters,
+  /** Where the export was asked for, recorded in the audit log: the staff pages or the command line. */
+  via: 'web' | 'cli' = 'web',
 ): Promise<{ report: Report; scope: Scope }> {
   try {
     return await db.run(async (tx) => {
@@ -38,12 +40,32 @@ export async function prepareExport(
       if (!consultation) throw new ExportError('export.notFound');
       let snapshot: Report['snapshot'] = null;
       if (filters.source !== 'current') {
-        const [row] = await tx.sql<{ id: string; label: string; created_at: Date }>`
-          select id, label, created_at from public.theme_snapshots
-          where id = ${filters.source} and consultation_id = ${consultation.id}`;
+        const [row] = await tx.sql<{
+          id: string;
+          label: string;
+          created_at: Date;
+          publication_title: string | null;
+          published_at: Date | null;
+        }>`
+          select s.id, s.label, s.created_at, p.title as publication_title, p.published_at
+          from public.theme_snapshots s
+          left join lateral (
+            select title, published_at from public.results_publications
+            where snapshot_id = s.id and withdrawn_at is null
+            order by published_at desc, id desc limit 1
+          ) p on true
+          where s.id = ${filters.source} and s.consultation_id = ${consultation.id}`;
         // Also when RLS hides it: a moderator learns nothing about snapshots.
         if (!row) throw new ExportError('export.notFound');
-        snapshot = { id: row.id, label: row.label, createdAt: new Date(row.created_at) };
+        snapshot = {
+          id: row.id,
+          label: row.label,
+          createdAt: new Date(row.created_at),
+          publication:
+            row.publication_title && row.published_at
+              ? { title: row.publication_title, publishedAt: new Date(row.published_at) }
+              : null,
+        };
       }
       const scope: Scope = { consultationId: consultation.id, snapshotId: snapshot?.id ?? null, filters };
       const figures = await readFigures(tx, scope);
@@ -58,7 +80,7 @@ export async function prepareExport(
       const [audit] = await tx.sql<{ id: number }>`
         select private.record_export(${format}, ${snapshot ? `snapshot:${snapshot.id}` : 'current'},
           ${JSON.stringify({ consultation: filters.consultation, ...filterDetail })}::jsonb,
-          ${JSON.stringify(counts)}::jsonb) as id`;
+          ${JSON.stringify(counts)}::jsonb, ${via}) as id`;
       const report: Report = {
         generatedAt: new Date(),
         format,
@@ -100,11 +122,21 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
      from public.input_items i where ${filtered(p)} group by 1, 2 order by 1, 2`,
     p.values,
   );
-  const byAudienceMap = new Map<string, { audience: string; items: number; submissions: number }>();
+  const byAudienceMap = new Map<
+    string,
+    { audience: string; items: number; online: number; roadtour: number; submissions: number }
+  >();
   const byChannel: Record<string, number> = {};
   for (const r of audienceRows) {
-    const entry = byAudienceMap.get(r.audience) ?? { audience: r.audience, items: 0, submissions: 0 };
+    const entry = byAudienceMap.get(r.audience) ?? {
+      audience: r.audience,
+      items: 0,
+      online: 0,
+      roadtour: 0,
+      submissions: 0,
+    };
     entry.items += r.items;
+    if (r.channel === 'online' || r.channel === 'roadtour') entry[r.channel] += r.items;
     entry.submissions += r.submissions;
     byAudienceMap.set(r.audience, entry);
     byChannel[r.channel] = (byChannel[r.channel] ?? 0) + r.items;
@@ -170,6 +202,7 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
     label: string;
     description_md: string;
     reaction_md: string;
+    accepted: boolean;
     audience: string | null;
     channel: string | null;
     is_primary: boolean | null;
@@ -181,10 +214,10 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
        where ${filtered(p)}
        group by 1, 2, 3, 4
      )
-     select th.id, th.label, th.description_md, th.reaction_md, c.audience, c.channel, c.is_primary,
+     select th.id, th.label, th.description_md, th.reaction_md, th.accepted, c.audience, c.channel, c.is_primary,
             coalesce(c.n, 0) as n
      from th left join counted c on c.theme_id = th.id
-     order by th.position, th.label`,
+     order by th.accepted desc, th.position, th.label`,
     p.values,
   );
 
@@ -210,7 +243,11 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
 
   const themes = new Map<
     string,
-    ReportTheme & { byAudience: Record<string, number>; byChannel: Record<string, number> }
+    ReportTheme & {
+      byAudience: Record<string, number>;
+      byChannel: Record<string, number>;
+      alsoByAudience: Record<string, number>;
+    }
   >();
   for (const r of themeRows) {
     let theme = themes.get(r.id);
@@ -218,12 +255,14 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
       theme = {
         id: r.id,
         label: r.label,
+        accepted: r.accepted,
         descriptionMd: r.description_md,
         reactionMd: r.reaction_md,
         mentions: 0,
         byAudience: {},
         byChannel: {},
         alsoMentioned: 0,
+        alsoByAudience: {},
         quotes: quoteRows
           .filter((q) => q.theme_id === r.id)
           .map(({ body, audience, channel }) => ({ body, audience, channel })),
@@ -235,20 +274,26 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
       (theme as { mentions: number }).mentions += r.n;
       theme.byAudience[r.audience] = (theme.byAudience[r.audience] ?? 0) + r.n;
       theme.byChannel[r.channel] = (theme.byChannel[r.channel] ?? 0) + r.n;
-    } else (theme as { alsoMentioned: number }).alsoMentioned += r.n;
+    } else {
+      (theme as { alsoMentioned: number }).alsoMentioned += r.n;
+      theme.alsoByAudience[r.audience] = (theme.alsoByAudience[r.audience] ?? 0) + r.n;
+    }
   }
 
   const byAudience = [...byAudienceMap.values()];
   return {
     totals: {
       items: byAudience.reduce((sum, a) => sum + a.items, 0),
+      onlineItems: byChannel.online ?? 0,
+      roadtourItems: byChannel.roadtour ?? 0,
       submissions: byAudience.reduce((sum, a) => sum + a.submissions, 0),
+      stopsHeld: stops.filter((s) => s.status === 'completed').length,
       stopParticipants: stops.reduce(
         (sum, s) => sum + (s.status === 'completed' ? (s.actualParticipants ?? 0) : 0),
         0,
       ),
       // Every assigned item has exactly one main theme (a unique index says so).
-      itemsWithTheme: [...themes.values()].reduce((sum, t) => sum + t.mentions, 0),
+      itemsWithTheme: [...themes.values()].reduce((sum, t) => sum + (t.accepted ? t.mentions : 0), 0),
     },
     byAudience,
     byChannel: byChannel as Breakdown,

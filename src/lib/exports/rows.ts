@@ -11,8 +11,9 @@ export const itemColumns = [
   { header: 'Tekst (zonder persoonsgegevens)', width: 80 },
   { header: 'Hoofdthema', width: 32 },
   { header: 'Score hoofdthema', width: 10 },
-  { header: "Andere thema's", width: 40 },
-  { header: "Scores andere thema's", width: 14 },
+  { header: 'Tweede thema', width: 32 },
+  { header: 'Score tweede thema', width: 10 },
+  { header: "Overige thema's (score)", width: 40 },
 ] as const;
 
 const local = new Intl.DateTimeFormat('sv-SE', {
@@ -26,12 +27,17 @@ const local = new Intl.DateTimeFormat('sv-SE', {
 /** "2026-11-24 10:05" in Dutch time: every spreadsheet reads it, in every locale. */
 export const localDateTime = (d: Date): string => local.format(d);
 
-/** One item as a row of plain values; numbers stay numbers so each writer formats them its way. */
+/**
+ * One item as a row of plain values; numbers stay numbers so each writer formats them its way.
+ * Both scores (primary and the strongest secondary theme) are numbers; a third or further theme,
+ * which is rare, goes in one text cell as "label (score)".
+ */
 export function itemRow(
   item: ExportItem,
   decimal: (n: number) => string = (n) => String(n),
   date: (d: Date) => string | Date = localDateTime,
 ): (string | number | Date | null)[] {
+  const [second, ...others] = item.secondaryThemes;
   return [
     item.id,
     date(item.createdAt),
@@ -42,8 +48,9 @@ export function itemRow(
     item.body,
     item.primaryTheme,
     item.primaryScore === null ? null : round(item.primaryScore),
-    item.secondaryThemes.map((s) => s.label).join('; ') || null,
-    item.secondaryThemes.map((s) => decimal(round(s.score))).join('; ') || null,
+    second?.label ?? null,
+    second ? round(second.score) : null,
+    others.map((s) => `${s.label} (${decimal(round(s.score))})`).join('; ') || null,
   ];
 }
 

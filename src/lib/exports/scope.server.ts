@@ -17,8 +17,11 @@ export class Params {
 }
 
 /**
- * `th` (the themes) and `asg` (item → theme assignments) for either source. Current state: active
- * themes and their assignments. Snapshot: the frozen JSON, in snake_case or camelCase keys.
+ * `th` (the themes) and `asg` (item → theme assignments) for either source. Current state: the
+ * live themes and their assignments. Snapshot: the frozen JSON, in snake_case or camelCase keys.
+ * `th.accepted` follows the shared definition: status `active`, or locked, or published; the
+ * other rows of `th` are candidates (the engine's proposals, status `candidate`). Dismissed and
+ * merged themes are never part of an export.
  * `not materialized` lets Postgres push the per-item lookups into the CTEs instead of
  * building every assignment for every batch.
  */
@@ -26,8 +29,9 @@ export function themeCtes(scope: Scope, p: Params): string {
   const c = p.add(scope.consultationId);
   if (!scope.snapshotId) {
     return `th as materialized (
-        select t.id, t.label, t.description_md, t.reaction_md, t.position::int as position
-        from public.themes t where t.consultation_id = ${c}::uuid and t.status = 'active'
+        select t.id, t.label, t.description_md, t.reaction_md, t.position::int as position,
+               (t.status = 'active' or t.locked or t.published_at is not null) as accepted
+        from public.themes t where t.consultation_id = ${c}::uuid and t.status in ('active', 'candidate')
       ),
       asg as not materialized (
         select a.theme_id, a.input_item_id, a.is_primary, a.score::float8 as score
@@ -44,9 +48,11 @@ export function themeCtes(scope: Scope, p: Params): string {
         select (x ->> 'id')::uuid as id, coalesce(x ->> 'label', '') as label,
                coalesce(x ->> 'description_md', x ->> 'descriptionMd', '') as description_md,
                coalesce(x ->> 'reaction_md', x ->> 'reactionMd', '') as reaction_md,
-               coalesce((x ->> 'position')::int, e.ord::int) as position
+               coalesce((x ->> 'position')::int, e.ord::int) as position,
+               (coalesce(x ->> 'status', 'active') = 'active' or coalesce((x ->> 'locked')::boolean, false)
+                or coalesce(x ->> 'published_at', x ->> 'publishedAt') is not null) as accepted
         from snap, jsonb_array_elements(snap.themes) with ordinality as e(x, ord)
-        where coalesce(x ->> 'status', 'active') = 'active'
+        where coalesce(x ->> 'status', 'active') in ('active', 'candidate')
       ),
       asg as not materialized (
         select a.theme_id, a.input_item_id, a.is_primary, a.score from (

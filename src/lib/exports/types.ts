@@ -33,14 +33,21 @@ export interface ReportStop {
 export interface ReportTheme {
   readonly id: string;
   readonly label: string;
+  /**
+   * Accepted by the analyst (status active, or locked, or published); otherwise a candidate: a
+   * proposal of the engine that nobody judged yet. The participatieverslag shows accepted themes
+   * only; the spreadsheet and the data exports name candidates as such.
+   */
+  readonly accepted: boolean;
   readonly descriptionMd: string;
   readonly reactionMd: string;
   /** Approved items with this theme as their main theme, in all and per audience. */
   readonly mentions: number;
   readonly byAudience: Readonly<Record<string, number>>;
   readonly byChannel: Readonly<Record<string, number>>;
-  /** Approved items that have this theme as a second theme. */
+  /** Approved items that have this theme as a second theme ("ook genoemd bij"); never added to `mentions`. */
   readonly alsoMentioned: number;
+  readonly alsoByAudience: Readonly<Record<string, number>>;
   /** At most five redacted, approved texts, spread over the audiences. */
   readonly quotes: readonly { body: string; audience: string; channel: string }[];
 }
@@ -60,16 +67,36 @@ export interface Report {
     readonly opensAt: Date;
     readonly closesAt: Date;
   };
-  readonly snapshot: { readonly id: string; readonly label: string; readonly createdAt: Date } | null;
+  /** The version (theme snapshot) the export cites; null for the current state of the board. */
+  readonly snapshot: {
+    readonly id: string;
+    readonly label: string;
+    readonly createdAt: Date;
+    /** The newest publication on the public page that cites it and is not withdrawn: "definitief". */
+    readonly publication: { readonly title: string; readonly publishedAt: Date } | null;
+  } | null;
   readonly totals: {
     readonly items: number;
+    /** Approved items per channel: online answers and notes from the roadtour. */
+    readonly onlineItems: number;
+    readonly roadtourItems: number;
     /** Online submissions with at least one approved item in the export. */
     readonly submissions: number;
+    /** Roadtour stops that took place (status completed). */
+    readonly stopsHeld: number;
     /** People present at completed roadtour stops (as the facilitator counted them). */
     readonly stopParticipants: number;
+    /** Approved items whose primary theme is an accepted theme. */
     readonly itemsWithTheme: number;
   };
-  readonly byAudience: readonly { audience: string; items: number; submissions: number }[];
+  /** Approved items per audience, in all and per channel, and online submissions. */
+  readonly byAudience: readonly {
+    audience: string;
+    items: number;
+    online: number;
+    roadtour: number;
+    submissions: number;
+  }[];
   readonly byChannel: Breakdown;
   readonly profile: {
     readonly ageBand: Breakdown;

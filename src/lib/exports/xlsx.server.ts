@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { safeCell } from './formula';
-import { audienceName, groupNames, localWallClock, stopStatusNames } from './labels.nl';
+import { audienceName, groupNames, localWallClock, stopStatusNames, themeName } from './labels.nl';
 import { itemColumns, itemRow } from './rows';
+import { markdownToText } from './text';
 import type { ExportItem, Report } from './types';
 
 const headerStyle: Partial<ExcelJS.Style> = {
@@ -32,8 +33,9 @@ const addRow = (ws: ExcelJS.Worksheet, values: unknown[]) => ws.addRow(values.ma
  * The spreadsheet, written by exceljs's streaming WorkbookWriter: each row is committed (turned
  * into XML and handed to the zip stream) as soon as it is added, and the writer waits whenever
  * the reader of `out` is behind, so memory stays flat for 100,000 items.
- * Sheets: Thema's, Inbreng, Per doelgroep (pivot), Bijeenkomsten. Every sheet has a frozen
- * header row, column widths and an autofilter. Text cells are neutralised against formulas.
+ * Sheets: Thema's, Inbreng, Per doelgroep (pivot), Bijeenkomsten. Descriptions are plain text
+ * (Markdown rendered to text); both score columns are numbers; candidate themes say so. Every
+ * sheet has a frozen header row, column widths and an autofilter. Text cells are neutralised against formulas.
  */
 export async function writeXlsx(
   report: Report,
@@ -50,27 +52,33 @@ export async function writeXlsx(
 
   const themes = sheet(workbook, "Thema's", [
     { header: 'Thema', width: 36 },
+    { header: 'Status', width: 16 },
     { header: 'Beschrijving', width: 70 },
-    { header: 'Reacties (hoofdthema)', width: 14 },
+    { header: 'Berichten (hoofdthema)', width: 14 },
     { header: 'Online', width: 10 },
     { header: 'Roadtour', width: 10 },
-    { header: 'Ook genoemd (tweede thema)', width: 14 },
+    { header: 'Ook genoemd (ander thema)', width: 14 },
     { header: 'Wat doen we ermee', width: 70 },
   ]);
+  for (const col of [3, 8]) themes.getColumn(col).alignment = { vertical: 'top', wrapText: true };
+  // Accepted themes first, then the candidates, each named as such.
   for (const t of report.themes)
     addRow(themes, [
-      t.label,
-      t.descriptionMd,
+      themeName(t),
+      t.accepted ? 'geaccepteerd' : 'kandidaat (voorstel, nog niet beoordeeld)',
+      markdownToText(t.descriptionMd),
       t.mentions,
       t.byChannel.online ?? 0,
       t.byChannel.roadtour ?? 0,
       t.alsoMentioned,
-      t.reactionMd,
+      markdownToText(t.reactionMd),
     ]);
   themes.commit();
 
   const list = sheet(workbook, 'Inbreng', itemColumns);
   list.getColumn(2).numFmt = 'yyyy-mm-dd hh:mm';
+  list.getColumn(9).numFmt = '0.000';
+  list.getColumn(11).numFmt = '0.000';
   let count = 0;
   for await (const item of items) {
     // Same columns as the CSV; a real date cell, and decimal commas in the joined scores.
@@ -90,7 +98,7 @@ export async function writeXlsx(
     { header: 'Totaal', width: 10 },
   ]);
   for (const t of report.themes)
-    addRow(pivot, [t.label, ...audiences.map((a) => t.byAudience[a] ?? 0), t.mentions]);
+    addRow(pivot, [themeName(t), ...audiences.map((a) => t.byAudience[a] ?? 0), t.mentions]);
   addRow(pivot, ['Alle reacties', ...report.byAudience.map((a) => a.items), report.totals.items]);
   addRow(pivot, [
     'Online inzendingen',

@@ -207,7 +207,9 @@ export async function writeRun(
           update public.themes set top_terms = array(select jsonb_array_elements_text(${termsJson(theme.terms)}::text::jsonb))
           where id = ${theme.id} and top_terms is distinct from array(select jsonb_array_elements_text(${termsJson(theme.terms)}::text::jsonb))`;
     } else if (theme.size > 0) {
-      const key = guidedKeys.get(theme.id) ?? null;
+      // A predefined theme whose items did not match its description comes back under its own label
+      // (origin 'discovered'): a candidate like any other, and the predefined one stays available.
+      const key = theme.origin === 'guided' ? (guidedKeys.get(theme.id) ?? null) : null;
       const [created] = await tx.sql<{ id: string }>`
         insert into public.themes (consultation_id, key, label, origin, status, top_terms, position)
         values (${consultationId}, ${key}, ${theme.label.slice(0, 160)},

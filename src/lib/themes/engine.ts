@@ -16,6 +16,7 @@ import {
   finish,
   groupAffinity,
   itemProfileScore,
+  leaveOneOutFit,
   memberWeight,
   profileSimilarity,
 } from './profile';
@@ -270,13 +271,16 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
     primary[pool[r] as number] = newIndex[l] as number;
   });
   const D = found.k;
-  const catchAll = empty.some((e, i) => e === 1 && (manualTheme[i] as number) < 0) ? K + D : -1;
+  // A given (or analyst-made) theme with the catch-all's id is the catch-all: one "overig", not two.
+  const givenCatchAll = givenIndex.get(CATCH_ALL_ID);
+  const needCatchAll = empty.some((e, i) => e === 1 && (manualTheme[i] as number) < 0);
+  const catchAll = givenCatchAll ?? (needCatchAll ? K + D : -1);
   for (let i = 0; i < n; i++) {
     if ((primary[i] as number) >= 0) continue;
     primary[i] = catchAll;
     outlier[i] = 1;
   }
-  const total = K + D + (catchAll >= 0 ? 1 : 0);
+  const total = K + D + (catchAll >= K + D ? 1 : 0);
   progress(0.8);
 
   // Scores of discovered themes from their members' profile, on the same scale as guided scores.
@@ -287,6 +291,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
   }
   const discScores =
     D > 0 ? scoreItems(rep, memberProfiles(rep, members), sparseWeight) : new Float64Array(0);
+  // A candidate's items made its centre: their confidence uses their fit to the others (leave-one-out).
+  const ownFit = D > 0 ? leaveOneOutFit(rep, members, sparseWeight) : new Float64Array(0);
   const scoreOf = (i: number, j: number): number =>
     j < K ? (givenScores[i * K + j] as number) : j < K + D ? (discScores[i * D + (j - K)] as number) : 0;
 
@@ -311,13 +317,14 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
       } else if (e2 < 0 || s > engineScore(e2)) e2 = j;
     }
     const fit = p === catchAll ? 0 : scoreOf(i, p);
+    const looFit = p >= K && p < K + D ? (ownFit[i] as number) : Number.NaN;
     // Confidence in the primary: how far it beats the best other theme (0 when another fits better).
     const other = e1 === p ? e2 : e1;
     const score = manual
       ? 1
       : p === catchAll
         ? 0
-        : confidence(fit, other >= 0 ? scoreOf(i, other) : undefined);
+        : confidence(Number.isNaN(looFit) ? fit : looFit, other >= 0 ? scoreOf(i, other) : undefined);
     const ref = manual ? fit || 1 : fit;
     const secondary: { themeId: string; score: number }[] = [];
     if (p !== catchAll) {
@@ -328,6 +335,8 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
         if (j < K && frozen[j]) continue;
         // Outliers of guided mode fit no given theme: only compare within their own family.
         if (!manual && p >= K && j < K) continue;
+        // And the other way round: candidate scores come from member centres, on another scale.
+        if (p < K && j >= K) continue;
         family.push(j);
       }
       const sorted = family.map((j) => scoreOf(i, j)).sort((x, y) => x - y);
@@ -462,7 +471,9 @@ export function clusterThemes(input: ClusterInput, options: EngineOptions = {}):
 /**
  * Expected (predefined) themes whose items do not match their description:
  * description fit below 0.85 × the median fit of the described themes, and
- * coherence below half the median coherence (or fewer than 2 items). Their
+ * coherence below 0.3 × the median coherence (or fewer than 2 items). (Half
+ * the median also caught a right theme whose answers share few words with
+ * its description, on the dev set with background documents.) Their
  * predefined label would make a weak group look authoritative. Themes with
  * items the analyst placed, and themes from earlier work, are never weak.
  */
@@ -477,7 +488,7 @@ export function weakExpectedThemes(
   if (described.length < 3) return out;
   const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
   const fitBar = 0.85 * mid(described.map((j) => fits[j] as number));
-  const cohBar = 0.5 * mid(described.map((j) => coherences[j] as number));
+  const cohBar = 0.3 * mid(described.map((j) => coherences[j] as number));
   const placed = new Set(manualTheme);
   for (const j of described) {
     const g = given[j] as GivenTheme;
@@ -600,6 +611,8 @@ function separateFarGroups(
     minK: 1,
     maxK: Math.max(1, Math.min(20, Math.floor(weak.length / minSize))),
     rng: createRng(seed + 7919),
+    // A smaller graph sample than discovery proper: only groups of ≥ 1 % matter here (≥ 5 sample items).
+    graphSample: 500,
     sparse: selectRows(rep.tfidf, weak),
     sparseWeight,
   });

@@ -277,3 +277,59 @@ export function groupAffinity(
   }
   return out;
 }
+
+/**
+ * Each grouped item's similarity to the centre of the other items of its
+ * group (leave-one-out), blended like item scores; 0 for items alone in their
+ * group, NaN for items in no group. A candidate theme's centre is made of its
+ * own items, so their plain similarity to it flatters them.
+ */
+export function leaveOneOutFit(
+  rep: Representation,
+  groups: ReadonlyArray<ReadonlyArray<number>>,
+  sparseWeight: number,
+): Float64Array {
+  const n = rep.tfidf.rows;
+  const m = rep.vocab.keys.length;
+  const d = rep.dim;
+  const { indptr, indices, data } = rep.tfidf;
+  const out = new Float64Array(n).fill(Number.NaN);
+  for (const items of groups) {
+    const gs = new Float64Array(m);
+    const ge = new Float64Array(d);
+    for (const i of items) {
+      for (let p = indptr[i] as number; p < (indptr[i + 1] as number); p++) {
+        const t = indices[p] as number;
+        gs[t] = (gs[t] as number) + (data[p] as number);
+      }
+      for (let t = 0; t < d; t++) ge[t] = (ge[t] as number) + (rep.embed[i * d + t] as number);
+    }
+    const gsSq = gs.reduce((a, x) => a + x * x, 0);
+    const geSq = ge.reduce((a, x) => a + x * x, 0);
+    for (const i of items) {
+      if (items.length < 2) {
+        out[i] = 0;
+        continue;
+      }
+      let xs = 0;
+      let xx = 0;
+      for (let p = indptr[i] as number; p < (indptr[i + 1] as number); p++) {
+        const v = data[p] as number;
+        xs += v * (gs[indices[p] as number] as number);
+        xx += v * v;
+      }
+      let es = 0;
+      let ee = 0;
+      for (let t = 0; t < d; t++) {
+        const v = rep.embed[i * d + t] as number;
+        es += v * (ge[t] as number);
+        ee += v * v;
+      }
+      const cosTo = (dot: number, norm2: number) => (norm2 > 1e-12 ? dot / Math.sqrt(norm2) : 0);
+      const s = cosTo(xs - xx, gsSq - 2 * xs + xx);
+      const e = cosTo(es - ee, geSq - 2 * es + ee);
+      out[i] = Math.min(1, Math.max(0, sparseWeight * s + (1 - sparseWeight) * e));
+    }
+  }
+  return out;
+}

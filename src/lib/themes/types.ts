@@ -156,7 +156,8 @@ export interface Scorer {
    * (confirmed/placed items weigh most). Themes: every key of `members` plus
    * every non-locked theme given to `createScorer`. `itemIds` limits the items
    * scored (default: all). `confirmed` marks the analyst's items among the
-   * members: they weigh more than the others.
+   * members: they weigh more than the others. Ids the scorer was not built
+   * with (items added since) are ignored, in `members` and in `itemIds`.
    */
   score(
     members: ReadonlyMap<string, readonly string[]>,

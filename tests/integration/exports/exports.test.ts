@@ -7,6 +7,7 @@ import { type Caller, forCaller } from '../../../src/lib/db/types';
 import type { ExportFormat, ExportRequest } from '../../../src/lib/exports/filters';
 import { ExportError, startExport } from '../../../src/lib/exports/index.server';
 import { audienceName } from '../../../src/lib/exports/labels.nl';
+import { pickQuotes } from '../../../src/lib/exports/report-text';
 import { freshDatabase, type TestDatabase } from '../../support/db';
 import { awkward, buildFixture, Collect, type Fixture, formulas, secrets, slug } from './support';
 
@@ -96,13 +97,13 @@ describe('exports read back with real parsers', () => {
     expect(texts).toContain('GEREDIGEERD [naam verwijderd]');
     for (const f of formulas) expect(texts).toContain(`'${f}`);
     for (const r of rows) expect(r.getCell(7).type).toBe(ExcelJS.ValueType.String);
-    // Main and second themes as the database has them (active themes only).
+    // Main and second themes as the database has them (accepted themes and candidates).
     const [themed] = await db.asOwner(
       (tx) =>
         tx.sql<{ primary: number; secondary: number }>`
         select count(*) filter (where a.is_primary)::int as primary,
                count(distinct a.input_item_id) filter (where not a.is_primary)::int as secondary
-        from public.theme_assignments a join public.themes t on t.id = a.theme_id and t.status = 'active'
+        from public.theme_assignments a join public.themes t on t.id = a.theme_id and t.status in ('active', 'candidate')
         join public.input_items i on i.id = a.input_item_id and i.status = 'approved'`,
     );
     expect(rows.filter((r) => r.getCell(8).value).length).toBe(themed?.primary);
@@ -112,9 +113,13 @@ describe('exports read back with real parsers', () => {
     expect(new Set(rows.map((r) => r.getCell(1).value)).size).toBe(rows.length);
 
     const themes = workbook.getWorksheet("Thema's") as ExcelJS.Worksheet;
+    // Accepted themes first, then candidates, named as such.
     const labels = await db.asOwner(
       (tx) =>
-        tx.sql<{ label: string }>`select label from public.themes where status = 'active' order by position`,
+        tx.sql<{ label: string }>`
+          select case when status = 'candidate' and not locked then label || ' (kandidaat)' else label end as label
+          from public.themes where status in ('active', 'candidate')
+          order by (status = 'active' or locked or published_at is not null) desc, position, label`,
     );
     expect(themes.getColumn(1).values.slice(2)).toEqual(labels.map((l) => l.label));
     const pivot = workbook.getWorksheet('Per doelgroep') as ExcelJS.Worksheet;
@@ -171,12 +176,13 @@ describe('exports read back with real parsers', () => {
       .replace(/&amp;/g, '&')
       .replace(/&apos;/g, "'");
     for (const heading of [
-      'Doel van de raadpleging',
-      'Hoe mensen konden meedoen',
+      'Inhoud',
+      'Samenvatting',
+      'Aanpak',
+      'Werkwijze en beperkingen',
       'Wie deden mee',
       "Thema's",
       'Wat doen we ermee',
-      'Werkwijze',
       'Bijlage: alle bijeenkomsten van de roadtour',
     ])
       expect(text).toContain(heading);
@@ -197,10 +203,10 @@ describe('exports read back with real parsers', () => {
     const quotes = report.themes.flatMap((t) => t.quotes);
     expect(quotes.length).toBeGreaterThan(0);
     for (const t of report.themes) expect(t.quotes.length).toBeLessThanOrEqual(5);
-    for (const q of quotes) {
-      expect(approved.has(q.body)).toBe(true);
-      expect(text).toContain(q.body.slice(0, 40));
-    }
+    for (const q of quotes) expect(approved.has(q.body)).toBe(true);
+    // The report shows three quotes a theme (of the five the export reads), short ones first.
+    for (const t of report.themes.filter((t) => t.accepted))
+      for (const q of pickQuotes(t.quotes)) expect(text).toContain(q.body.slice(0, 40));
     for (const a of report.byAudience) expect(text).toContain(audienceName(a.audience));
     expectClean(text, await forbiddenTexts());
   });
@@ -274,7 +280,9 @@ describe('exports read back with real parsers', () => {
       if (n > 1 && row.getCell(8).value) primaries.add(String(row.getCell(8).value));
     });
     expect([...primaries]).toEqual([prepared.report.themes[0]?.label]);
-    expect(prepared.fileName).toMatch(/^inbreng-en-themas-krachtig-oud-worden-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(prepared.fileName).toMatch(
+      /^inbreng-en-themas-krachtig-oud-worden-versie-\d{4}-\d{2}-\d{2}-99999999\.xlsx$/,
+    );
   });
 });
 
@@ -289,7 +297,11 @@ describe('who may export', () => {
       actor_id: (fx.callers.analyst as { userId: string }).userId,
       actor_role: 'analyst',
       entity_id: 'current',
-      detail: { format: 'csv', filters: { consultation: slug, audience: 'inwoner', channel: 'online' } },
+      detail: {
+        format: 'csv',
+        via: 'web',
+        filters: { consultation: slug, audience: 'inwoner', channel: 'online' },
+      },
     });
     expect((row?.detail.counts as { items: number } | undefined)?.items).toBeGreaterThan(0);
     const bodies = await db.asOwner((tx) => tx.sql<{ body: string }>`select body from public.input_items`);

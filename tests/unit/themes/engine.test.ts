@@ -242,7 +242,7 @@ describe('predefined labels only where the items match', () => {
 
   it('marks an expected theme weak when its items match neither its description nor each other', () => {
     const given = ['a', 'b', 'c', 'd'].map((id) => theme(id));
-    // d: fit 0.3 (< 0.85 × median 0.6) and coherence 0.05 (< half the median 0.4).
+    // d: fit 0.3 (< 0.85 × median 0.6) and coherence 0.05 (< 0.3 × the median 0.4).
     expect([...weakExpectedThemes(given, [0.6, 0.65, 0.55, 0.3], [0.4, 0.5, 0.3, 0.05], none)]).toEqual([3]);
     // A poor fit alone, or a loose group alone, is not enough.
     expect(weakExpectedThemes(given, [0.6, 0.65, 0.55, 0.3], [0.4, 0.5, 0.3, 0.35], none).size).toBe(0);
@@ -258,5 +258,59 @@ describe('predefined labels only where the items match', () => {
     const placed = new Int32Array(10).fill(-1);
     placed[0] = 3;
     expect(weakExpectedThemes([...base, theme('d')], fits, coh, placed).size).toBe(0);
+  });
+});
+
+describe('optional semantic vectors', () => {
+  it('blends them in: with vectors that know the topics, guided placement follows them', () => {
+    // Texts say nothing about their topic; the vectors do (a stand-in for an embeddings backend).
+    const vague = [
+      'Dat vind ik echt belangrijk.',
+      'Zo gaat het nu niet goed.',
+      'Daar moet iets aan gebeuren.',
+    ];
+    const topics = GUIDED_THEMES.map((t) => t.id);
+    const its = topics.flatMap((topic, j) =>
+      vague.map((text, k) => ({ id: `${topic}-${k}`, text: `${text} (${j}${k})`, topic: j })),
+    );
+    const embeddings = new Map(
+      its.map((it) => {
+        const v = new Float64Array(topics.length);
+        v[it.topic] = 1;
+        return [it.id, v] as const;
+      }),
+    );
+    const manual = topics.map((topic) => ({ itemId: `${topic}-0`, themeId: topic }));
+    const items = its.map(({ id, text }) => ({ id, text }));
+    const withVectors = clusterThemes({ items, themes: GUIDED_THEMES, manual, embeddings });
+    const right = withVectors.assignments.filter((a) => a.itemId.startsWith(`${a.themeId}-`)).length;
+    expect(right).toBe(its.length);
+    // Broken vectors (NaN, wrong length) are ignored: the run still completes.
+    const broken = new Map([[its[0]?.id as string, [Number.NaN, 1]]]);
+    expect(clusterThemes({ items, themes: GUIDED_THEMES, embeddings: broken }).assignments).toHaveLength(
+      its.length,
+    );
+  });
+});
+
+describe('feeding the engine its own ids back', () => {
+  it('keeps one catch-all when the analyst places items in "overig" or a candidate id', () => {
+    const items = [...plain, { id: 'leeg', text: '...' }];
+    const manual = [
+      { itemId: 'kosten-00', themeId: CATCH_ALL_ID },
+      { itemId: 'wonen-00', themeId: 'nieuw-1' },
+    ];
+    const res = clusterThemes({ items, themes: GUIDED_THEMES, manual });
+    const ids = res.themes.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(res.assignments.find((a) => a.itemId === 'kosten-00')).toMatchObject({
+      themeId: CATCH_ALL_ID,
+      manual: true,
+    });
+    expect(res.assignments.find((a) => a.itemId === 'leeg')?.themeId).toBe(CATCH_ALL_ID);
+    expect(res.assignments.find((a) => a.itemId === 'wonen-00')).toMatchObject({
+      themeId: 'nieuw-1',
+      manual: true,
+    });
   });
 });

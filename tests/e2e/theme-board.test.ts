@@ -60,6 +60,10 @@ test('the board is a full-width workspace: themes with counts and coherence besi
   await expect(page.getByRole('heading', { level: 3, name: 'Berichten in dit thema' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Op openbare pagina' })).toBeVisible();
   await expectAccessible(page);
+
+  await page.getByRole('button', { name: /^Suggesties/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Suggesties' })).toBeFocused();
+  await expectAccessible(page);
 });
 
 test('review queue by keyboard: confirm and move, the rest is re-scored', async ({ page }) => {

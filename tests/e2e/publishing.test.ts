@@ -41,11 +41,13 @@ test('snapshot, preview, publish; board work changes nothing public until the ne
   // On the board: mark one more theme for the public page and freeze a version.
   await signIn(page, 'analist@doemee.test');
   await page.goto(board);
-  const family = page.locator('article[data-theme-id]').filter({
-    has: page.getByRole('heading', { level: 3, name: 'Familie, buren en mantelzorgers', exact: true }),
-  });
-  await family.getByRole('button', { name: 'Publiceren', exact: true }).click();
+  await page
+    .getByRole('list', { name: 'Thema’s' })
+    .getByRole('button', { name: /^Familie, buren en mantelzorgers/ })
+    .click();
+  await page.getByRole('checkbox', { name: 'Op openbare pagina' }).check();
   await expect(page.locator('[data-announcer]')).toContainText('Familie, buren en mantelzorgers');
+  await page.getByText('Versies (', { exact: false }).click();
   await page.getByLabel('Naam van de versie').fill('Concept voor de raad');
   await page.getByRole('button', { name: 'Versie vastleggen' }).click();
   await expect(page.locator('[data-snapshots]')).toContainText('Concept voor de raad');

@@ -9,6 +9,8 @@ import {
   setPublished,
 } from './edit.server';
 import type { BoardAction, BoardResult } from './schema';
+import { decideSuggestion } from './suggestions.server';
+import { acceptTheme, confirmItem, createThemeFromItems, moveItems, undoMerge } from './workspace.server';
 
 /**
  * One board action, as the caller. Nothing here reaches residents: a version is published, and the
@@ -34,5 +36,17 @@ export async function performBoardAction(
       return freezeSnapshot(db, consultationId, action.label);
     case 'publish':
       return setPublished(db, action);
+    case 'accept':
+      return acceptTheme(db, action);
+    case 'confirm':
+      return confirmItem(db, action);
+    case 'moveMany':
+      return moveItems(db, action);
+    case 'createTheme':
+      return createThemeFromItems(db, consultationId, action);
+    case 'undoMerge':
+      return undoMerge(db, action);
+    case 'suggestion':
+      return decideSuggestion(db, action);
   }
 }

@@ -26,7 +26,14 @@ export interface BoardTheme {
   published: boolean;
   topTerms: string[];
   version: number;
+  /** "berichten": approved items whose primary theme this is. */
   size: number;
+  /** "ook genoemd": approved items for which this is a secondary theme (never added to size). */
+  secondary: number;
+  /** How close its items are to each other against the rest, 0..1 (the engine's; null: not measured). */
+  coherence: number | null;
+  /** True when the board estimated the coherence itself (the engine's figure is not stored yet). */
+  coherenceEstimated?: boolean;
   byAudience: Record<string, number>;
   byChannel: Record<string, number>;
   /** The items closest to the theme (highest score first), at most itemsPerTheme. */
@@ -87,11 +94,15 @@ export async function readBoard(db: CallerDb, slug: string): Promise<Board | nul
       published: boolean;
       top_terms: string[];
       version: number;
+      coherence: number | null;
+      secondary: number;
     }>`
-      select id, label, description_md, reaction_md, origin::text as origin, status::text as status, locked,
-             published_at is not null as published, top_terms, version
-      from public.themes where consultation_id = ${id} and status in ('candidate', 'active')
-      order by status = 'candidate', position, label, id`;
+      select t.id, t.label, t.description_md, t.reaction_md, t.origin::text as origin, t.status::text as status,
+             t.locked, t.published_at is not null as published, t.top_terms, t.version, t.coherence::float8 as coherence,
+             (select count(*)::int from public.theme_assignments a join public.input_items i on i.id = a.input_item_id
+              where a.theme_id = t.id and not a.is_primary and i.status = 'approved') as secondary
+      from public.themes t where t.consultation_id = ${id} and t.status in ('candidate', 'active')
+      order by t.status = 'candidate', t.position, t.label, t.id`;
     const spread = await tx.sql<{ theme_id: string; audience: string; channel: string; n: number }>`
       select a.theme_id, i.audience::text as audience, i.channel::text as channel, count(*)::int as n
       from public.theme_assignments a join public.input_items i on i.id = a.input_item_id
@@ -160,6 +171,8 @@ export async function readBoard(db: CallerDb, slug: string): Promise<Board | nul
         topTerms: t.top_terms,
         version: t.version,
         size,
+        secondary: t.secondary,
+        coherence: t.coherence === null ? null : Number(t.coherence),
         byAudience,
         byChannel,
         items: items

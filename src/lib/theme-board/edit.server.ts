@@ -5,7 +5,7 @@ import { lockThemes, mayEditThemes, refusal } from './state.server';
 
 type Action<K extends BoardAction['action']> = Extract<BoardAction, { action: K }>;
 
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly code: BoardErrorCode) {
     super(code);
   }
@@ -15,7 +15,10 @@ class Refused extends Error {
  * Runs one board change in one transaction as the caller. A refusal rolls everything back and
  * comes out as `{ ok: false, code }`; so does a database refusal (constraint or policy).
  */
-async function change<T extends object>(db: CallerDb, work: (tx: Tx) => Promise<T>): Promise<BoardResult<T>> {
+export async function change<T extends object>(
+  db: CallerDb,
+  work: (tx: Tx) => Promise<T>,
+): Promise<BoardResult<T>> {
   try {
     return await db.run(async (tx) => {
       if (!(await mayEditThemes(tx))) throw new Refused('board.notAllowed');
@@ -36,7 +39,9 @@ async function one(tx: Tx, id: string, expectedVersion: number, options: { allow
 }
 
 async function newVersion(tx: Tx, id: string): Promise<number> {
-  const [row] = await tx.sql<{ version: number }>`select version from public.themes where id = ${id}`;
+  const [row] = await tx.sql<{
+    version: number;
+  }>`select version from public.themes where id = ${id}`;
   return row?.version ?? 0;
 }
 
@@ -104,14 +109,32 @@ export function setPublished(db: CallerDb, input: Action<'publish'>) {
  * are never merged.
  */
 export function mergeThemes(db: CallerDb, input: Action<'merge'>) {
-  return change(db, async (tx) => {
+  return change(db, (tx) => mergeWithin(tx, input));
+}
+
+/** The merge itself, in the caller's transaction; a null version is not checked. */
+export async function mergeWithin(
+  tx: Tx,
+  input: {
+    sourceId: string;
+    sourceVersion: number | null;
+    targetId: string;
+    targetVersion: number | null;
+  },
+): Promise<{ version: number; mergeId: string }> {
+  {
     if (input.sourceId === input.targetId) throw new Refused('board.sameTheme');
     const states = await lockThemes(tx, [input.sourceId, input.targetId]);
     const source = states.get(input.sourceId);
     const target = states.get(input.targetId);
     const code = refusal(source, input.sourceVersion) ?? refusal(target, input.targetVersion);
     if (code) throw new Refused(code);
-    if (source?.consultationId !== target?.consultationId) throw new Refused('board.notFound');
+    if (!source || !target || source.consultationId !== target.consultationId)
+      throw new Refused('board.notFound');
+    const before = await assignmentRows(tx, [input.sourceId, input.targetId]);
+    const [sourceBefore] = await tx.sql<{ state: unknown }>`
+      select jsonb_build_object('status', status, 'published_at', published_at) as state
+      from public.themes where id = ${input.sourceId}`;
 
     // Items in both: drop the source's row first (one primary per item), then carry its weight over.
     const overlap = await tx.sql<{
@@ -143,8 +166,90 @@ export function mergeThemes(db: CallerDb, input: Action<'merge'>) {
       where id = ${input.sourceId}`;
     // The target changed (it holds more): its version moves on, so a stale edit is noticed.
     await tx.sql`update public.themes set updated_at = now() where id = ${input.targetId}`;
-    return { version: await newVersion(tx, input.targetId) };
-  });
+    const after = await assignmentRows(tx, [input.targetId]);
+    const [merge] = await tx.sql<{ id: string }>`
+      insert into public.theme_merges
+        (consultation_id, source_id, target_id, source_before, assignments_before, assignments_after)
+      values (${source.consultationId}, ${input.sourceId}, ${input.targetId},
+              ${JSON.stringify(sourceBefore?.state ?? {})}::text::jsonb,
+              ${JSON.stringify(before)}::text::jsonb, ${JSON.stringify(after)}::text::jsonb)
+      returning id`;
+    return {
+      version: await newVersion(tx, input.targetId),
+      mergeId: merge?.id ?? '',
+    };
+  }
+}
+
+/** Every assignment of these themes, as a merge records it (for "Ongedaan maken"). */
+export interface AssignmentRow {
+  theme_id: string;
+  input_item_id: string;
+  source: 'auto' | 'manual';
+  is_primary: boolean;
+  score: number;
+  assigned_by: string | null;
+  created_at: string;
+}
+
+export async function assignmentRows(tx: Tx, themeIds: readonly string[]): Promise<AssignmentRow[]> {
+  const rows = await tx.sql<AssignmentRow>`
+    select theme_id, input_item_id, source::text as source, is_primary, score::float8 as score, assigned_by,
+           created_at::text as created_at
+    from public.theme_assignments
+    where theme_id in (select jsonb_array_elements_text(${JSON.stringify(themeIds)}::text::jsonb)::uuid)
+    order by theme_id, input_item_id`;
+  return rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
+/** An item as the analyst saw it: in this theme (null: in no theme). */
+export interface SeenItem {
+  itemId: string;
+  fromThemeId: string | null;
+}
+
+/**
+ * Places items in a theme as the analyst's placements (manual, primary), in the caller's
+ * transaction. Refused as a whole when any item is no longer where the analyst saw it (someone
+ * else moved it), is not approved input of the theme's consultation, or sits in a locked theme,
+ * or when the target is locked, merged or dismissed.
+ */
+export async function placeItems(tx: Tx, items: readonly SeenItem[], toThemeId: string): Promise<void> {
+  if (items.length === 0) return;
+  const ids = [...new Set(items.map((i) => i.itemId))].sort();
+  const list = JSON.stringify(ids);
+  const found = await tx.sql<{ id: string; consultation_id: string }>`
+    select id, consultation_id from public.input_items
+    where id in (select jsonb_array_elements_text(${list}::text::jsonb)::uuid) and status = 'approved'`;
+  if (found.length !== ids.length) throw new Refused('board.notFound');
+  // Lock the items' assignments so two moves of one item run one after the other.
+  const current = await tx.sql<{ input_item_id: string; theme_id: string }>`
+    select input_item_id, theme_id from public.theme_assignments
+    where input_item_id in (select jsonb_array_elements_text(${list}::text::jsonb)::uuid) and is_primary
+    order by input_item_id
+    for update`;
+  const where = new Map(current.map((r) => [r.input_item_id, r.theme_id]));
+  for (const seen of items) {
+    const fromId = where.get(seen.itemId) ?? null;
+    if (fromId !== seen.fromThemeId) throw new Refused('board.conflict');
+    if (fromId === toThemeId && items.length === 1) throw new Refused('board.sameTheme');
+  }
+  const fromIds = [...new Set(current.map((r) => r.theme_id))];
+  const states = await lockThemes(tx, [...new Set([...fromIds, toThemeId])]);
+  const target = states.get(toThemeId);
+  const code =
+    refusal(target, null) ?? (fromIds.some((id) => states.get(id)?.locked) ? 'board.locked' : null);
+  if (code) throw new Refused(code);
+  if (found.some((i) => i.consultation_id !== target?.consultationId)) throw new Refused('board.notFound');
+  await tx.sql`
+    delete from public.theme_assignments
+    where input_item_id in (select jsonb_array_elements_text(${list}::text::jsonb)::uuid)
+      and (is_primary or theme_id = ${toThemeId})`;
+  await tx.sql`
+    insert into public.theme_assignments
+      (theme_id, input_item_id, consultation_id, source, is_primary, score, assigned_by)
+    select ${toThemeId}::uuid, i::uuid, ${target?.consultationId ?? ''}::uuid, 'manual', true, 1, auth.uid()
+    from jsonb_array_elements_text(${list}::text::jsonb) as i`;
 }
 
 /**
@@ -153,29 +258,7 @@ export function mergeThemes(db: CallerDb, input: Action<'merge'>) {
  */
 export function moveItem(db: CallerDb, input: Action<'move'>) {
   return change(db, async (tx) => {
-    const [item] = await tx.sql<{ consultation_id: string }>`
-      select consultation_id from public.input_items where id = ${input.itemId} and status = 'approved'`;
-    if (!item) throw new Refused('board.notFound');
-    // Lock the item's assignments so two moves of one item run one after the other.
-    const current = await tx.sql<{ theme_id: string }>`
-      select theme_id from public.theme_assignments
-      where input_item_id = ${input.itemId} and is_primary
-      for update`;
-    const fromId = current[0]?.theme_id ?? null;
-    if (fromId !== input.fromThemeId) throw new Refused('board.conflict');
-    if (fromId === input.toThemeId) throw new Refused('board.sameTheme');
-    const states = await lockThemes(tx, fromId ? [fromId, input.toThemeId] : [input.toThemeId]);
-    const target = states.get(input.toThemeId);
-    const code = refusal(target, null) ?? (fromId && states.get(fromId)?.locked ? 'board.locked' : null);
-    if (code) throw new Refused(code);
-    if (target?.consultationId !== item.consultation_id) throw new Refused('board.notFound');
-    await tx.sql`
-      delete from public.theme_assignments
-      where input_item_id = ${input.itemId} and (is_primary or theme_id = ${input.toThemeId})`;
-    await tx.sql`
-      insert into public.theme_assignments
-        (theme_id, input_item_id, consultation_id, source, is_primary, score, assigned_by)
-      values (${input.toThemeId}, ${input.itemId}, ${item.consultation_id}, 'manual', true, 1, auth.uid())`;
+    await placeItems(tx, [{ itemId: input.itemId, fromThemeId: input.fromThemeId }], input.toThemeId);
     return {};
   });
 }

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../auth/roles';
-import { jsonError } from '../http/responses';
+import { jsonError, jsonMessage } from '../http/responses';
 import { boardMessages } from './messages.nl';
 import type { BoardErrorCode } from './schema';
 
@@ -19,6 +19,9 @@ const statusOf: Record<BoardErrorCode, number> = {
   'board.notActive': 409,
   'board.jobRunning': 409,
   'board.noInput': 400,
+  'board.undoStale': 409,
+  'board.undone': 409,
+  'board.suggestionStale': 409,
 };
 
 /** A refused board action as JSON: the code for programs, the Dutch message for people. */
@@ -27,3 +30,23 @@ export function boardError(code: BoardErrorCode, extra: Record<string, unknown> 
 }
 
 export const noStore = { 'cache-control': 'no-store' };
+
+/**
+ * The common start of a board API route: signed in, analyst or admin, an existing consultation.
+ * Returns the consultation's id, or the response to send instead.
+ */
+export async function boardRoute(locals: App.Locals, slug: string | undefined): Promise<string | Response> {
+  if (!locals.staff) return jsonMessage(401, 'signIn.required');
+  if (!canWorkOnThemes(locals.staff.staffRole)) return jsonMessage(403, 'error.forbidden');
+  const [consultation] = await locals.db.run(
+    (tx) => tx.sql<{ id: string }>`select id from public.consultations where slug = ${slug ?? ''}`,
+  );
+  return consultation ? consultation.id : boardError('board.notFound');
+}
+
+/** A domain result as JSON: the refusal with its Dutch message, or the result. */
+export function boardJson<T extends object>(
+  result: { ok: false; code: BoardErrorCode } | ({ ok: true } & T),
+): Response {
+  return result.ok ? Response.json(result, { headers: noStore }) : boardError(result.code);
+}

@@ -14,6 +14,11 @@ export const boardMessages = {
   'board.notActive': 'Dit thema is samengevoegd of weggezet. Het kan niet meer veranderen.',
   'board.jobRunning': 'Er loopt al een berekening voor deze raadpleging. Wacht tot die klaar is.',
   'board.noInput': 'Er zijn (met deze filters) geen goedgekeurde berichten om te verdelen.',
+  'board.undoStale':
+    'Na het samenvoegen is er nog iets veranderd aan deze thema’s. Ongedaan maken kan daarom niet meer. Er is niets veranderd.',
+  'board.undone': 'Dit samenvoegen is al ongedaan gemaakt.',
+  'board.suggestionStale':
+    'Deze suggestie klopt niet meer: het bericht of thema is intussen veranderd. Er is niets veranderd.',
 } satisfies Record<BoardErrorCode, string>;
 
 export const jobStatusLabels = {

@@ -20,6 +20,12 @@ export const StartJobSchema = z.discriminatedUnion('kind', [
 ]);
 export type StartJob = z.output<typeof StartJobSchema>;
 
+const seenItem = z.object({
+  itemId: uuid,
+  /** The theme the analyst saw the item in (null: in no theme). */
+  fromThemeId: uuid.nullable(),
+});
+
 /** One action on the board. Every theme change names the version the analyst saw. */
 export const BoardActionSchema = z.discriminatedUnion('action', [
   z.object({
@@ -48,6 +54,20 @@ export const BoardActionSchema = z.discriminatedUnion('action', [
     toThemeId: uuid,
   }),
   z.object({ action: z.literal('snapshot'), label: z.string().trim().min(1).max(200) }),
+  /** "Accepteren": a candidate becomes an accepted theme (status active). */
+  z.object({ action: z.literal('accept'), themeId: uuid, expectedVersion: version }),
+  /** "Bevestigen": the item stays in the theme it was seen in, now as the analyst's placement. */
+  z.object({ action: z.literal('confirm'), itemId: uuid, themeId: uuid }),
+  /** "Verplaats geselecteerde naar …" and "Voeg toe aan thema …". */
+  z.object({ action: z.literal('moveMany'), items: z.array(seenItem).min(1).max(500), toThemeId: uuid }),
+  /** "Maak een thema van deze berichten". */
+  z.object({
+    action: z.literal('createTheme'),
+    label: z.string().trim().min(1).max(160),
+    items: z.array(seenItem).min(1).max(500),
+  }),
+  z.object({ action: z.literal('undoMerge'), mergeId: uuid }),
+  z.object({ action: z.literal('suggestion'), suggestionId: uuid, accept: z.boolean() }),
 ]);
 export type BoardAction = z.output<typeof BoardActionSchema>;
 
@@ -61,6 +81,9 @@ export type BoardErrorCode =
   | 'board.sameTheme'
   | 'board.notActive'
   | 'board.jobRunning'
-  | 'board.noInput';
+  | 'board.noInput'
+  | 'board.undoStale'
+  | 'board.undone'
+  | 'board.suggestionStale';
 
 export type BoardResult<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; code: BoardErrorCode };

@@ -12,7 +12,6 @@ test('the results page shows the published themes with a chart and the same numb
   expect(await rows.count()).toBeGreaterThanOrEqual(1);
   // Every theme in the table has its own section.
   for (const name of await rows.locator('th').allTextContents()) {
-    // The table links each theme to its section.
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
   // The seeded theme that is not published stays off the page.

@@ -201,6 +201,10 @@ export async function writeRun(
     } else if (byId.has(theme.id)) {
       const live = liveTarget(theme.id);
       target.set(theme.id, live);
+      // How close its items are to each other: shown on the board, for every live theme.
+      if (live === theme.id && Number.isFinite(theme.coherence))
+        await tx.sql`update public.themes set coherence = ${Math.min(1, Math.max(0, theme.coherence))}
+          where id = ${theme.id} and coherence is distinct from ${Math.min(1, Math.max(0, theme.coherence))}::real`;
       // Keywords follow a candidate; an accepted theme keeps what the analyst accepted.
       if (live === theme.id && !isAccepted(theme.id))
         await tx.sql`
@@ -211,9 +215,10 @@ export async function writeRun(
       // (origin 'discovered'): a candidate like any other, and the predefined one stays available.
       const key = theme.origin === 'guided' ? (guidedKeys.get(theme.id) ?? null) : null;
       const [created] = await tx.sql<{ id: string }>`
-        insert into public.themes (consultation_id, key, label, origin, status, top_terms, position)
+        insert into public.themes (consultation_id, key, label, origin, status, top_terms, position, coherence)
         values (${consultationId}, ${key}, ${theme.label.slice(0, 160)},
-                ${key ? 'guided' : 'discovered'}::public.theme_origin, 'candidate', array(select jsonb_array_elements_text(${termsJson(theme.terms)}::text::jsonb)), ${position++})
+                ${key ? 'guided' : 'discovered'}::public.theme_origin, 'candidate', array(select jsonb_array_elements_text(${termsJson(theme.terms)}::text::jsonb)), ${position++},
+                ${Number.isFinite(theme.coherence) ? Math.min(1, Math.max(0, theme.coherence)) : null})
         on conflict (consultation_id, key) do nothing
         returning id`;
       target.set(theme.id, created?.id ?? null);

@@ -65,6 +65,13 @@ describe('re-runs never move accepted work', () => {
         where t.consultation_id = ${scene.consultation} group by t.id order by n desc, t.id limit 2`,
     );
     expect(themes.length).toBe(2);
+    // The engine's coherence figure reaches the board.
+    const coherence = await db.asOwner(
+      (tx) => tx.sql<{ coherence: number | null }>`
+        select coherence from public.themes where consultation_id = ${scene.consultation} and status = 'candidate'`,
+    );
+    expect(coherence.length).toBeGreaterThan(0);
+    for (const c of coherence) expect(c.coherence).toBeGreaterThanOrEqual(0);
     for (const theme of themes) {
       const marked = await performBoardAction(analyst(), scene.consultation, {
         action: 'publish',

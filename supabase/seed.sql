@@ -515,6 +515,16 @@ from (values
 join public.input_items i on i.id = ('d0000000-0000-4000-8000-000000000' || v.item)::uuid
 where i.status = 'approved';
 
+-- ───────────────────────── the clustering run behind these themes ─────────────────────────
+-- The demo themes came from a run of "Thema's voorstellen" after the last moderation: input
+-- approved later is new to the engine (only new input may join an accepted theme).
+
+insert into public.theme_jobs (consultation_id, kind, status, progress, summary, created_by, created_at, updated_at, finished_at)
+select c.id, 'propose', 'done', 1, '{"mode": "worker"}'::jsonb,
+  (select a.user_id from public.staff_members a where a.email = 'analist@doemee.test'),
+  now() - interval '20 minutes', now() - interval '20 minutes', now() - interval '20 minutes'
+from public.consultations c where c.slug = 'krachtig-oud-worden';
+
 -- ───────────────────────── published version ─────────────────────────
 -- The analyst froze the board once and published that version on "wat we hoorden" (its page is
 -- built by the same function as in the app). Work on the board after this changes nothing public.

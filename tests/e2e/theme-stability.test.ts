@@ -1,0 +1,93 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { postAnswer, signIn } from './support';
+
+// Issue 14, the stability contract, as an analyst sees it: a theme that is accepted and on the
+// public page keeps its label, description and members through re-runs; a new answer finds a
+// place and nothing else in accepted themes moves.
+const slug = 'krachtig-oud-worden';
+const board = `/staff/themas/${slug}`;
+const api = `/api/staff/themas/${slug}`;
+
+interface Theme {
+  id: string;
+  label: string;
+  descriptionMd: string;
+  status: string;
+  published: boolean;
+}
+
+/** Every accepted theme with its label, description and the ids of its items. */
+async function acceptedThemes(
+  page: Page,
+): Promise<Record<string, { label: string; description: string; items: string[] }>> {
+  const state = (await (await page.request.get(api)).json()) as { themes: Theme[] };
+  const out: Record<string, { label: string; description: string; items: string[] }> = {};
+  for (const theme of state.themes.filter((t) => t.status === 'active')) {
+    const items = (await (await page.request.get(`${api}/berichten?thema=${theme.id}`)).json()) as {
+      items: { id: string }[];
+    };
+    out[theme.id] = {
+      label: theme.label,
+      description: theme.descriptionMd,
+      items: items.items.map((i) => i.id).sort(),
+    };
+  }
+  return out;
+}
+
+async function propose(page: Page): Promise<void> {
+  await page.goto(board);
+  await page.getByRole('button', { name: 'Thema’s voorstellen' }).click();
+  await expect(page.locator('.dm-job')).toHaveAttribute('data-job-status', 'done', { timeout: 90_000 });
+}
+
+async function approvedAnswer(browser: Browser, baseURL: string, text: string): Promise<void> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await postAnswer(page.request, baseURL, text);
+  await signIn(page, 'moderator@doemee.test');
+  await page.goto('/staff/moderatie?status=new');
+  const item = page.locator('li[data-item-id]', { hasText: text });
+  await item.getByRole('button', { name: 'Goedkeuren' }).click();
+  await expect(page.locator('li[data-item-id]', { hasText: text })).toHaveCount(0);
+  await context.close();
+}
+
+test('re-runs keep accepted and published themes exactly; a new answer joins and nothing else moves', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'analist@doemee.test');
+  const before = await acceptedThemes(page);
+  expect(Object.keys(before).length).toBeGreaterThanOrEqual(3);
+  const published = Object.values(before).find((t) => t.label === 'Een vaste hulp en genoeg personeel');
+  expect(published?.items.length).toBeGreaterThan(0);
+
+  // Twice with no new input: identical.
+  await propose(page);
+  expect(await acceptedThemes(page)).toEqual(before);
+  await propose(page);
+  expect(await acceptedThemes(page)).toEqual(before);
+
+  // One new answer: it gets a place; every accepted theme keeps every item it had.
+  const text = 'Elke week een andere hulp en te weinig personeel: ik wil gewoon een vaste hulp die ik ken.';
+  await approvedAnswer(browser, baseURL ?? '', text);
+  await propose(page);
+  const after = await acceptedThemes(page);
+  for (const [id, theme] of Object.entries(before)) {
+    expect(after[id]?.label).toBe(theme.label);
+    expect(after[id]?.description).toBe(theme.description);
+    expect(after[id]?.items.filter((item) => theme.items.includes(item))).toEqual(theme.items);
+    // At most the new answer joined.
+    expect((after[id]?.items.length ?? 0) - theme.items.length).toBeLessThanOrEqual(1);
+  }
+  // The new answer has a place on the board: found by search, with a theme.
+  const found = (await (
+    await page.request.get(`${api}/zoeken?q=${encodeURIComponent('"te weinig personeel"')}`)
+  ).json()) as {
+    items: { body: string; themeId: string | null }[];
+  };
+  expect(found.items.find((i) => i.body === text)?.themeId).toBeTruthy();
+});

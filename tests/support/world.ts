@@ -32,7 +32,13 @@ export const ids = {
   draftTheme: '80000000-0000-4000-8000-000000000001',
   publishedTheme: '80000000-0000-4000-8000-000000000002',
   snapshot: '90000000-0000-4000-8000-000000000001',
+  /** The version the withdrawn publication cites (a published version cannot be deleted). */
+  citedSnapshot: '90000000-0000-4000-8000-000000000002',
   themeJob: '91000000-0000-4000-8000-000000000001',
+  suggestion: '92000000-0000-4000-8000-000000000001',
+  merge: '93000000-0000-4000-8000-000000000001',
+  /** A publication taken off the public page again (withdrawn): residents see nothing of it. */
+  withdrawnPublication: '94000000-0000-4000-8000-000000000001',
   contactEmail: 'a0000000-0000-4000-8000-000000000001',
   mailOutbox: 'b0000000-0000-4000-8000-000000000001',
 } as const;
@@ -119,6 +125,14 @@ export async function buildWorld(db: Database): Promise<void> {
         ('rate:submit', 'sleutel-van-een-client', now(), now() + interval '1 hour', 3);
       insert into public.theme_jobs (id, consultation_id, kind, status, progress, finished_at, created_by) values
         ('${ids.themeJob}', '${ids.openConsultation}', 'propose', 'done', 1, now(), '${s.analyst}');
+      insert into public.theme_suggestions (id, consultation_id, kind, from_theme_id, to_theme_id, score) values
+        ('${ids.suggestion}', '${ids.openConsultation}', 'merge', '${ids.draftTheme}', '${ids.publishedTheme}', 0.8);
+      insert into public.theme_merges (id, consultation_id, source_id, target_id, source_before, assignments_before, assignments_after) values
+        ('${ids.merge}', '${ids.closedConsultation}', '${ids.draftTheme}', '${ids.publishedTheme}', '{}', '[]', '[]');
+      insert into public.theme_snapshots (id, consultation_id, label, themes, assignments) values
+        ('${ids.citedSnapshot}', '${ids.openConsultation}', 'Eerder gepubliceerd', '[]', '[]');
+      insert into public.results_publications (id, consultation_id, snapshot_id, title, page, withdrawn_at, withdrawn_by) values
+        ('${ids.withdrawnPublication}', '${ids.openConsultation}', '${ids.citedSnapshot}', 'Ingetrokken versie', '{"themes": []}', now(), '${s.analyst}');
       insert into public.input_item_embeddings (input_item_id, model, text_sha256, dimensions, vector) values
         ('${ids.approvedItem}', 'test-model', repeat('a', 64), 2, '\\x0000803f0000803f'::bytea);
     `);

@@ -175,8 +175,13 @@ async function refusals<T extends object>(work: () => Promise<T>): Promise<Publi
 }
 
 /** Puts a version on the public page under a public title. */
-export function publishVersion(db: CallerDb, consultationId: string, snapshotId: string, title: string) {
-  return refusals(() =>
+export async function publishVersion(
+  db: CallerDb,
+  consultationId: string,
+  snapshotId: string,
+  title: string,
+) {
+  const result = await refusals(() =>
     db.run(async (tx) => {
       const [owned] = await tx.sql<{ id: string }>`
         select id from public.theme_snapshots where id = ${snapshotId} and consultation_id = ${consultationId}`;
@@ -185,12 +190,14 @@ export function publishVersion(db: CallerDb, consultationId: string, snapshotId:
         select public.publish_results_version(${snapshotId}::uuid, ${title}) as id`;
       return { publicationId: row?.id ?? '' };
     }),
-  ).finally(forgetResults);
+  );
+  forgetResults();
+  return result;
 }
 
 /** Takes a publication off the public page; the version before it, if any, shows again. */
-export function withdrawPublication(db: CallerDb, consultationId: string, publicationId: string) {
-  return refusals(() =>
+export async function withdrawPublication(db: CallerDb, consultationId: string, publicationId: string) {
+  const result = await refusals(() =>
     db.run(async (tx) => {
       const [row] = await tx.sql<{ withdrawn: boolean }>`
         select public.withdraw_results_version(p.id) as withdrawn
@@ -199,7 +206,9 @@ export function withdrawPublication(db: CallerDb, consultationId: string, public
       if (!row.withdrawn) throw Object.assign(new Error('publish.alreadyWithdrawn'), { code: 'P0001' });
       return {};
     }),
-  ).finally(forgetResults);
+  );
+  forgetResults();
+  return result;
 }
 
 /** The results e-mail as recipients will get it (with a sample unsubscribe link). */

@@ -153,6 +153,33 @@ const matrix: Record<string, TableCase> = {
     update: `update public.theme_jobs set progress = 0.5 where id = '${ids.themeJob}'`,
     delete: `delete from public.theme_jobs where id = '${ids.themeJob}'`,
   },
+  theme_suggestions: {
+    // Written by re-runs as the analyst; the analyst accepts or rejects; only open ones are cleared.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: 'SIUD', admin: 'SIUD' },
+    select: `select 1 from public.theme_suggestions where id = '${ids.suggestion}'`,
+    insert: () =>
+      `insert into public.theme_suggestions (consultation_id, kind, from_theme_id, to_theme_id, score) values ('${ids.openConsultation}', 'merge', '${ids.publishedTheme}', '${ids.draftTheme}', 0.7)`,
+    update: `update public.theme_suggestions set score = 0.5 where id = '${ids.suggestion}'`,
+    delete: `delete from public.theme_suggestions where id = '${ids.suggestion}'`,
+  },
+  theme_merges: {
+    // What a merge changed, for "Ongedaan maken"; never deleted by hand.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: 'SIU', admin: 'SIU' },
+    select: `select 1 from public.theme_merges where id = '${ids.merge}'`,
+    insert: () =>
+      `insert into public.theme_merges (consultation_id, source_id, target_id, source_before, assignments_before, assignments_after) values ('${ids.openConsultation}', '${ids.draftTheme}', '${ids.publishedTheme}', '{}', '[]', '[]')`,
+    update: `update public.theme_merges set undone_at = now(), undone_by = auth.uid() where id = '${ids.merge}'`,
+    delete: `delete from public.theme_merges where id = '${ids.merge}'`,
+  },
+  results_publications: {
+    // Only through the publishing functions (publish, withdraw): nobody writes the table directly.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: 'S', admin: 'S' },
+    select: `select 1 from public.results_publications where id = '${ids.withdrawnPublication}'`,
+    insert: () =>
+      `insert into public.results_publications (consultation_id, snapshot_id, title, page) values ('${ids.openConsultation}', '${ids.citedSnapshot}', 'Eigen titel', '{}')`,
+    update: `update public.results_publications set title = 'Andere titel' where id = '${ids.withdrawnPublication}'`,
+    delete: `delete from public.results_publications where id = '${ids.withdrawnPublication}'`,
+  },
   input_item_embeddings: {
     // Analysts store vectors only of approved input (the run's cache); admins may clear them.
     allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: 'SIU', admin: 'SIUD' },

@@ -555,16 +555,16 @@ update public.consultations set results_published_at = now() - interval '1 day'
 where slug = 'krachtig-oud-worden';
 
 -- ───────────────────────── contact e-mail addresses ─────────────────────────
--- Left for the one message when results are out; deliberately not linked to any answer.
+-- Left for the one message when results are out; deliberately not linked to any answer (no time).
 
-insert into public.contact_emails (consultation_id, email, unsubscribe_token, created_at)
-select c.id, v.email, v.token, now() - v.ago::interval
+insert into public.contact_emails (consultation_id, email, unsubscribe_token)
+select c.id, v.email, v.token
 from public.consultations c
 cross join (values
-  ('lezer.seghwaert@voorbeeld.nl', 'demo-uitschrijven-7Qk2mV9xLp3RtB8w', '19 days'),
-  ('mantelzorg.thuis@voorbeeld.nl', 'demo-uitschrijven-Hn4cZs6yWe1JdK5u', '7 days'),
-  ('secretariaat@ouderenvereniging.example', 'demo-uitschrijven-Pb7fGt2qXm9LvN3r', '3 days')
-) as v(email, token, ago)
+  ('lezer.seghwaert@voorbeeld.nl', 'demo-uitschrijven-7Qk2mV9xLp3RtB8w'),
+  ('mantelzorg.thuis@voorbeeld.nl', 'demo-uitschrijven-Hn4cZs6yWe1JdK5u'),
+  ('secretariaat@ouderenvereniging.example', 'demo-uitschrijven-Pb7fGt2qXm9LvN3r')
+) as v(email, token)
 where c.slug = 'krachtig-oud-worden';
 
 -- ───────────────────────── self-check ─────────────────────────

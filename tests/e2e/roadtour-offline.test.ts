@@ -445,3 +445,105 @@ test('a tablet clock hours off: the app says so, and the server keeps the order 
     new RegExp(thenSaid.replace(/[()]/g, '\\$&')),
   ]);
 });
+
+/** What this origin keeps on the device: the worker's kept pages (as text) and the outbox's notes. */
+async function deviceStore(page: Page): Promise<{ pages: string; notes: { body: string; state: string }[] }> {
+  return page.evaluate(async () => {
+    let pages = '';
+    if (await caches.has('roadtour-pages')) {
+      const cache = await caches.open('roadtour-pages');
+      for (const request of await cache.keys()) pages += (await (await cache.match(request))?.text()) ?? '';
+    }
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('doemee-roadtour');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const notes = db.objectStoreNames.contains('notes')
+      ? await new Promise<{ body: string; state: string }[]>((resolve, reject) => {
+          const all = db.transaction('notes').objectStore('notes').getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        })
+      : [];
+    db.close();
+    return { pages, notes: notes.map((n) => ({ body: n.body, state: n.state })) };
+  });
+}
+
+test('signing out clears the shared tablet: offline, nothing personal opens; a note not yet sent stays, for its writer only', async ({
+  context,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const marker = String(Date.now());
+  const stopName = `Wijkgesprek Meerzicht ${marker}`;
+  await signIn(page, 'facilitator@doemee.test');
+  const stopUrl = await planStop(page, stopName);
+  await waitUntilAvailableOffline(page);
+
+  // A note with a name, an address and a phone number reaches the server …
+  const personal = `Mevrouw Jansen, Dorpsstraat 12, bel 06-12345678 (${marker})`;
+  await addNote(page, topicA, 'Punt', personal);
+  await expect(note(page, personal)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+  // … and the page the worker keeps holds it (a reload stores the page with the note in it).
+  await page.reload();
+  await expect(note(page, personal)).toBeVisible();
+  await waitUntilAvailableOffline(page);
+  expect((await deviceStore(page)).pages.includes(marker), 'the worker keeps the page').toBe(true);
+
+  // A note that cannot be sent now (the server is out of reach for the notes only) stays pending.
+  const unsent = `Vervoer naar de huisarts is lastig (${marker})`;
+  await page.route('**/api/roadtour/stops/*/notes', (route) =>
+    route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await addNote(page, topicB, 'Zorg', unsent);
+  await expect(note(page, unsent)).toHaveAttribute('data-state', 'pending');
+
+  // Sign out on the staff start page (leaving the stop page ends its retries).
+  await page.goto('/staff');
+  await page.unroute('**/api/roadtour/stops/*/notes');
+  const [signOut] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/staff/uitloggen'),
+    page.getByRole('button', { name: 'Uitloggen' }).click(),
+  ]);
+  expect((await signOut.allHeaders())['clear-site-data']).toContain('"cache"');
+  await expect(page).toHaveURL(/\/staff\/inloggen\?reden=uitgelogd/);
+
+  // The device keeps no page and no synced note; only the note not yet sent.
+  const left = await deviceStore(page);
+  expect(left.pages.includes(marker), 'a kept page still shows the stop and its notes').toBe(false);
+  expect(left.notes.filter((n) => n.body.includes(marker))).toEqual([{ body: unsent, state: 'pending' }]);
+
+  // Offline, neither the stop nor the schedule opens with anything personal.
+  await context.setOffline(true);
+  for (const url of [stopUrl, '/staff/roadtour/']) {
+    const opened = await page.goto(url).then(
+      () => true,
+      () => false,
+    );
+    if (opened) {
+      await expect(page.getByText(personal)).toHaveCount(0);
+      await expect(page.getByText(unsent)).toHaveCount(0);
+    }
+  }
+  await context.setOffline(false);
+
+  // Someone else signs in on the tablet: the note is not theirs, so they neither see nor send it.
+  await signIn(page, 'beheer@doemee.test');
+  await page.goto(stopUrl);
+  await expect(note(page, personal)).toBeVisible();
+  await expect(page.locator('[data-sync-status]')).toBeVisible();
+  await expect(note(page, unsent)).toHaveCount(0);
+  await page.goto('/staff');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page).toHaveURL(/\/staff\/inloggen\?reden=uitgelogd/);
+  expect((await deviceStore(page)).notes.filter((n) => n.body.includes(marker))).toEqual([
+    { body: unsent, state: 'pending' },
+  ]);
+
+  // Its writer signs in again: the note is sent.
+  await signIn(page, 'facilitator@doemee.test');
+  await page.goto(stopUrl);
+  await expect(note(page, unsent)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+});

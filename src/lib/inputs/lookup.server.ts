@@ -21,7 +21,8 @@ export interface SubmissionRecord {
 
 /**
  * One person's submission by the reference code from the thank-you page: for access and removal
- * requests. RLS decides who may see it (admins; moderators and analysts see what their role allows).
+ * requests. Admins only: no staff member may read reference codes, so the one submission is found
+ * through private.submission_by_reference, which answers null for everyone else.
  */
 export async function findSubmissionByReference(
   db: CallerDb,
@@ -39,8 +40,9 @@ export async function findSubmissionByReference(
       wijk: string | null;
       receives_help: string | null;
       created_at: Date;
-    }>`select id, reference_code, audience, organisation_name, age_band, wijk, receives_help, created_at
-       from public.submissions where reference_code = ${code}`;
+    }>`select id, ${code}::text as reference_code, audience, organisation_name, age_band, wijk, receives_help,
+              created_at
+       from public.submissions where id = private.submission_by_reference(${code})`;
     if (!submission) return null;
     const items = await tx.sql<{
       id: string;

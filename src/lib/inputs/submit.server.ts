@@ -158,22 +158,32 @@ async function store(
       ],
     },
   ];
-  if (submission.email) {
-    // Kept apart from the answers on purpose: nothing links the address to what was said.
-    statements.push({
-      text: 'insert into public.contact_emails (consultation_id, email, unsubscribe_token) values ($1, $2, $3)',
-      params: [consultationId, submission.email.toLowerCase(), randomBytes(24).toString('base64url')],
-    });
-  }
   try {
     await db.batch(anonymous, statements);
     return true;
   } catch (error) {
-    // Every unique key in these rows derives from the submission id (the random unsubscribe token
-    // aside), so a unique violation means: stored before.
+    // Every unique key in these rows derives from the submission id, so a unique violation
+    // means: stored before.
     if (sqlState(error) === uniqueViolation) return false;
     throw error;
   }
+}
+
+/**
+ * Leaves an e-mail address for the one "results are out" message. Its own transaction, after the
+ * submission's, and the row keeps no time: rows written in one transaction share their creation
+ * time and transaction id, which would let anyone who reads both tables join the address to the
+ * answers (issue 16). Run for a repeated submit too, so an address whose transaction failed after
+ * the answers were stored is kept on the retry; an address left twice gets one message (the queue
+ * sends one per address).
+ */
+async function leaveAddress(db: Database, consultationId: string, email: string): Promise<void> {
+  await db.transaction(
+    anonymous,
+    (tx) => tx.sql`
+      insert into public.contact_emails (consultation_id, email, unsubscribe_token)
+      values (${consultationId}, ${email.toLowerCase()}, ${randomBytes(24).toString('base64url')})`,
+  );
 }
 
 /** Only the answer checks, for a form that has other problems too. */
@@ -220,9 +230,9 @@ export async function submitAnswers(
   const { errors, answers } = checkAnswers(submission, rules.questions);
   if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
 
+  let stored: boolean;
   try {
-    const stored = await store(db, rules.consultationId, submission, code, answers);
-    return { ok: true, referenceCode: code, repeated: !stored };
+    stored = await store(db, rules.consultationId, submission, code, answers);
   } catch (error) {
     // A constraint or policy refused the rows: the consultation closed meanwhile, or the id was
     // reused from another audience.
@@ -231,4 +241,11 @@ export async function submitAnswers(
     if (fresh && !isOpen(fresh)) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
     return { ok: false, status: 400, errors: { form: 'submission.invalid' } };
   }
+  // The answers are stored: an address refused now (the consultation closed in between) is not
+  // kept, and the answers still count. Other errors propagate; a retry then stores the address.
+  if (submission.email)
+    await leaveAddress(db, rules.consultationId, submission.email).catch((error: unknown) => {
+      if (!isRefusal(error)) throw error;
+    });
+  return { ok: true, referenceCode: code, repeated: !stored };
 }

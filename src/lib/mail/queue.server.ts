@@ -40,12 +40,13 @@ export async function queueResultsMessages(
       select id, lower(email) as email, unsubscribe_token
       from public.contact_emails
       where consultation_id = ${id} and notified_at is null
-      order by created_at, id
+      order by id
       for update`;
     if (contacts.length === 0) return 0;
 
-    // One message per address; its link carries the token of the address's first row (unsubscribing
-    // with it removes every row of that address for this consultation).
+    // One message per address; its link carries the token of one of the address's rows (unsubscribing
+    // with it removes every row of that address for this consultation). The rows keep no time, so
+    // "first" means nothing here: which one is chosen does not matter.
     const tokens = new Map<string, string>();
     for (const c of contacts) if (!tokens.has(c.email)) tokens.set(c.email, c.unsubscribe_token);
     const link = resultsUrl(siteUrl, consultation.slug);

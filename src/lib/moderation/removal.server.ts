@@ -42,7 +42,7 @@ export async function removeSubmission(db: CallerDb, rawCode: string): Promise<R
                   join public.input_items i on i.id = a.input_item_id where i.submission_id = s.id) as assignments,
                (select count(*)::int from public.input_originals o
                   join public.input_items i on i.id = o.input_item_id where i.submission_id = s.id) as originals
-        from public.submissions s where s.reference_code = ${code}`;
+        from public.submissions s where s.id = private.submission_by_reference(${code})`;
       if (!counts) {
         // Staff who may not read submissions at all must not learn whether a code exists.
         const [role] = await tx.sql<{ admin: boolean }>`select private.has_role('admin') as admin`;

@@ -159,13 +159,12 @@ async function storeNote(
   const inserted = await tx.sql<{ id: string }>`
     insert into public.input_items
       (id, consultation_id, channel, audience, stop_id, topic_id, kind, speaker, body, pii_spans,
-       client_created_at, created_at)
+       client_created_at)
     values (${note.id}, ${consultationId}, 'roadtour', ${audience}, ${stopId}, ${topicId}, ${note.kind},
             ${note.speaker}, ${note.body}, ${JSON.stringify(detectPersonalData(note.body))}::jsonb,
-            ${note.clientCreatedAt},
-            -- Strictly after the stop's last note: arrival order survives two inserts in one clock tick.
-            greatest(clock_timestamp(), (select max(created_at) + interval '1 microsecond'
-                                         from public.input_items where stop_id = ${stopId})))
+            ${note.clientCreatedAt})
+    -- created_at is the server's, set by a trigger (private.time_roadtour_note): strictly after the
+    -- stop's last note, so arrival order survives two inserts in one clock tick.
     on conflict (id) do nothing
     returning id`;
   if (inserted.length > 0) return 'created';

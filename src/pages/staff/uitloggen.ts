@@ -1,8 +1,18 @@
 import type { APIRoute } from 'astro';
 import { sessionCookie } from '../../lib/auth/session.server';
 
-/** Sign-out is a POST (with the CSRF token), so a link elsewhere cannot sign staff out. */
-export const POST: APIRoute = ({ cookies, redirect }) => {
+/**
+ * Sign-out is a POST (with the CSRF token), so a link elsewhere cannot sign staff out.
+ *
+ * On a shared tablet the next person must not open the last one's pages: the answer asks the
+ * browser to drop its HTTP cache (`Clear-Site-Data: "cache"`), and the sign-out form first deletes
+ * the facilitator app's kept pages and synced notes (src/lib/roadtour/client/forget.ts). Not
+ * "storage": that would also delete the roadtour notes not sent yet, which must stay.
+ */
+export const POST: APIRoute = ({ cookies }) => {
   cookies.delete(sessionCookie, { path: '/' });
-  return redirect('/staff/inloggen?reden=uitgelogd', 303);
+  return new Response(null, {
+    status: 303,
+    headers: { location: '/staff/inloggen?reden=uitgelogd', 'clear-site-data': '"cache"' },
+  });
 };

@@ -190,7 +190,9 @@ const matrix: Record<string, TableCase> = {
     delete: `delete from public.input_item_embeddings where input_item_id = '${ids.approvedItem}'`,
   },
   audit_log: {
-    allowed: { anon: '', outsider: '', facilitator: 'I', moderator: 'I', analyst: 'I', admin: 'SI' },
+    // Written by triggers and security-definer functions only (exports: private.record_export):
+    // no staff member inserts rows of their own (issue 16, item 8).
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: 'S' },
     select: `select 1 from public.audit_log`,
     insert: (p) =>
       `insert into public.audit_log (actor_id, action, entity, entity_id) values (${uid(p)}, 'export.download', 'consultations', '${ids.openConsultation}')`,
@@ -261,6 +263,96 @@ describe('row level security matrix', () => {
       else expect(outcome).toBe(false);
     } else {
       expect.fail(`${persona} must not be able to ${op} on this table`);
+    }
+  });
+});
+
+/**
+ * Issue 16, item 8: grants no wider than the app needs. Each statement here is one the app never
+ * runs; every persona must be refused (an error, or nothing touched).
+ */
+const noteWith = (column: string, value: string) =>
+  `insert into public.input_items (consultation_id, channel, audience, stop_id, topic_id, kind, body, ${column})
+   values ('${ids.openConsultation}', 'roadtour', 'inwoner', '${ids.stop}', '${ids.topic}', 'idea', 'Een idee uit de groep.', ${value})`;
+const refusals: { what: string; personas: readonly Persona[]; sql: string }[] = [
+  {
+    what: 'read the reference codes of submissions',
+    personas,
+    sql: 'select reference_code from public.submissions',
+  },
+  {
+    what: 'test reference codes in a filter',
+    personas,
+    sql: `select 1 from public.submissions where reference_code = 'ABCD-EFGH'`,
+  },
+  {
+    what: 'insert an audit-log row',
+    personas,
+    sql: `insert into public.audit_log (actor_id, action, entity) values (auth.uid(), 'export.create', 'export')`,
+  },
+  {
+    what: 'insert a note that looks moderated (moderated_by)',
+    personas: ['facilitator', 'admin'],
+    sql: noteWith('moderated_by', 'auth.uid()'),
+  },
+  {
+    what: 'insert a note that looks moderated (moderated_at)',
+    personas: ['facilitator', 'admin'],
+    sql: noteWith('moderated_at', 'now()'),
+  },
+  {
+    what: 'insert a note with a made-up time (created_at)',
+    personas: ['facilitator', 'admin'],
+    sql: noteWith('created_at', `'2026-01-01T12:00:00Z'`),
+  },
+  {
+    what: 'insert a note that changed since (updated_at, version)',
+    personas: ['facilitator', 'admin'],
+    sql: noteWith('version', '7'),
+  },
+];
+
+describe('grants no wider than the app needs', () => {
+  test.each(
+    refusals.flatMap(({ what, personas: who, sql }) => who.map((persona) => ({ what, persona, sql }))),
+  )('$persona cannot $what', async ({ persona, sql }) => {
+    // Rows read, or rows written.
+    const outcome = await attempt(db, callerFor(persona), async (tx) =>
+      sql.startsWith('select') ? (await tx.query(sql)).length : await tx.execute(sql),
+    ).catch((error: unknown) => error as Error);
+    if (outcome instanceof Error) expect(outcome.message).toMatch(/permission denied|row-level security/);
+    else expect(outcome).toBe(0);
+  });
+
+  test('a facilitator can still add a note, timed by the server', async () => {
+    const [note] = await attempt(db, callerFor('facilitator'), (tx) =>
+      tx.query<{ moderated_by: string | null; recent: boolean }>(
+        `${noteWith('client_created_at', `'2026-01-01T12:00:00Z'`)}
+         returning moderated_by, created_at > now() - interval '1 minute' as recent`,
+      ),
+    );
+    expect(note).toEqual({ moderated_by: null, recent: true });
+  });
+
+  test('an admin finds a submission by its reference code, nobody else does', async () => {
+    const lookup = (persona: Persona) =>
+      attempt(db, callerFor(persona), (tx) =>
+        tx.query<{ id: string | null }>(`select private.submission_by_reference('ABCD-EFGH') as id`),
+      ).catch((error: unknown) => [{ id: (error as Error).message }]);
+    expect(await lookup('admin')).toEqual([{ id: ids.submission }]);
+    for (const persona of ['moderator', 'analyst', 'facilitator', 'outsider'] as const)
+      expect(await lookup(persona)).toEqual([{ id: null }]);
+    expect((await lookup('anon'))[0]?.id).toMatch(/permission denied/);
+  });
+
+  test('analysts and admins still record exports, through private.record_export', async () => {
+    for (const persona of ['analyst', 'admin'] as const) {
+      const [row] = await attempt(db, callerFor(persona), (tx) =>
+        tx.query<{ id: string }>(
+          `select private.record_export('csv', 'test', '{}'::jsonb, '{}'::jsonb) as id`,
+        ),
+      );
+      expect(row?.id).toBeDefined();
     }
   });
 });

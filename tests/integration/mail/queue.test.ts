@@ -55,10 +55,11 @@ describe('queueing the results message', () => {
     }
     const annaRow = rows.find((r) => r.to_email === 'anna@example.test');
     expect(annaRow?.body_text).toContain(`${siteUrl}/afmelden?token=${anna.token}`);
-    // Bram left his address twice: one message, with the token of his first visit.
+    // Bram left his address twice: one message, with the token of one of his visits (either one
+    // unsubscribes both; the rows keep no time, so there is no "first").
     const bramRow = rows.find((r) => r.to_email === 'bram@example.test');
-    expect(bramRow?.body_text).toContain(`token=${bram.token}`);
-    expect(bramRow?.body_text).not.toContain(bramAgain.token);
+    const bramTokens = [bram.token, bramAgain.token].filter((t) => bramRow?.body_text.includes(`token=${t}`));
+    expect(bramTokens).toHaveLength(1);
 
     // Every address of this consultation is marked; the other consultation's is untouched.
     expect((await contactRows(db, ids.openConsultation)).map((c) => c.notified_at !== null)).toEqual([

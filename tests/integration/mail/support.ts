@@ -19,16 +19,14 @@ export function contact(email: string): Contact {
 }
 
 /**
- * Leaves addresses for a consultation, one visit (transaction) each, in order, the way the answer
- * form would; as owner, so closed consultations can hold addresses too.
+ * Leaves addresses for a consultation, one visit (transaction) each, the way the answer form would;
+ * as owner, so closed consultations can hold addresses too. The rows keep no time (issue 16).
  */
 export async function leaveAddresses(db: Database, consultationId: string, contacts: readonly Contact[]) {
-  // Explicit, increasing times: two quick transactions can share a clock tick on PGlite, and
-  // "the first visit" must be well defined.
-  for (const [i, c] of contacts.entries())
+  for (const c of contacts)
     await db.asOwner(
-      (tx) => tx.sql`insert into public.contact_emails (consultation_id, email, unsubscribe_token, created_at)
-                     values (${consultationId}, ${c.email}, ${c.token}, now() + ${i} * interval '1 second')`,
+      (tx) => tx.sql`insert into public.contact_emails (consultation_id, email, unsubscribe_token)
+                     values (${consultationId}, ${c.email}, ${c.token})`,
     );
 }
 

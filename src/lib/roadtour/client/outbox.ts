@@ -1,7 +1,9 @@
 // The device's outbox for roadtour notes, in IndexedDB (library `idb`). Notes are written here
 // first, always; the sync client sends the pending ones and marks what the server answered.
-// Nothing is deleted here except by the facilitator (delete a note) — a refused or unsent note
-// stays until it is fixed, sent or removed on purpose.
+// Nothing is deleted here except by the facilitator (delete a note) and on sign-out
+// (forgetSynced: what is on the server anyway) — a refused or unsent note stays until it is
+// fixed, sent or removed on purpose. Every note belongs to the account that wrote it (ownerId):
+// on a shared tablet the next person signed in neither sees nor sends it.
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { CachedStop, LocalNote, NoteState } from './types';
 
@@ -24,9 +26,18 @@ function database(): Promise<IDBPDatabase<OutboxSchema>> {
   return opened;
 }
 
-/** The notes of a stop on this device, oldest first (by the device's clock, then id). */
-export async function notesOf(stopId: string): Promise<LocalNote[]> {
-  const all = await (await database()).getAllFromIndex('notes', 'stopId', stopId);
+/** Whether a note is the given account's (notes from before ownerId existed are anyone's). */
+const ownedBy = (note: LocalNote, ownerId: string | undefined): boolean =>
+  ownerId === undefined || note.ownerId === undefined || note.ownerId === ownerId;
+
+/**
+ * The notes of a stop on this device that belong to `ownerId` (all when not given), oldest first
+ * (by the device's clock, then id).
+ */
+export async function notesOf(stopId: string, ownerId?: string): Promise<LocalNote[]> {
+  const all = (await (await database()).getAllFromIndex('notes', 'stopId', stopId)).filter((n) =>
+    ownedBy(n, ownerId),
+  );
   return all.sort((a, b) => a.clientCreatedAt.localeCompare(b.clientCreatedAt) || a.id.localeCompare(b.id));
 }
 
@@ -87,10 +98,35 @@ export async function saveSummaryDraft(id: string, summaryDraft: string): Promis
   await tx.done;
 }
 
-/** Every stop with notes that are not on the server yet (for the schedule's warning). */
-export async function stopsWithUnsentNotes(): Promise<Map<string, number>> {
+/** Every stop with notes of `ownerId` (all when not given) that are not on the server yet. */
+export async function stopsWithUnsentNotes(ownerId?: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const note of await (await database()).getAll('notes'))
-    if (note.state !== 'synced') counts.set(note.stopId, (counts.get(note.stopId) ?? 0) + 1);
+    if (note.state !== 'synced' && ownedBy(note, ownerId))
+      counts.set(note.stopId, (counts.get(note.stopId) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * On sign-out (a shared tablet): deletes every note that is on the server (synced), and every
+ * kept stop that has no unsent note and no unsent summary draft left. Notes not sent yet (pending or
+ * refused) stay, bound to the account that wrote them. Answers how many notes went.
+ */
+export async function forgetSynced(): Promise<number> {
+  const tx = (await database()).transaction(['notes', 'stops'], 'readwrite');
+  const notes = tx.objectStore('notes');
+  const stops = tx.objectStore('stops');
+  const keep = new Set<string>();
+  let forgotten = 0;
+  for (const note of await notes.getAll()) {
+    if (note.state === 'synced') {
+      await notes.delete(note.id);
+      forgotten += 1;
+    } else keep.add(note.stopId);
+  }
+  for (const stop of await stops.getAll())
+    if (!keep.has(stop.id) && (stop.summaryDraft ?? stop.stop.summaryMd) === stop.stop.summaryMd)
+      await stops.delete(stop.id);
+  await tx.done;
+  return forgotten;
 }

@@ -10,9 +10,12 @@
 //   IndexedDB, not through this worker.
 // - A page can ask the worker to keep itself and its files (message CACHE_URLS, workbox-routing):
 //   the first visit happens before the worker runs, so the page asks for itself afterwards.
+// - Signing out deletes the kept pages (client/forget.ts, from the page: CacheStorage is the
+//   origin's), so a shared tablet opens nothing of the last person's offline.
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { Route, Router } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { filesCache, pagesCache, shellCache } from './caches';
 
 /** Replaced at build time by the list of files to precache. */
 declare const __ROADTOUR_PRECACHE__: Array<{ url: string; revision: string | null }>;
@@ -30,7 +33,7 @@ interface ExtendableEventLike extends Event {
 const scope = self as unknown as WorkerScope;
 const appPath = '/staff/roadtour/';
 
-const precache = new PrecacheController({ cacheName: 'roadtour-shell' });
+const precache = new PrecacheController({ cacheName: shellCache });
 precache.addToCacheList(__ROADTOUR_PRECACHE__);
 
 /** Keeps only complete same-origin pages: no redirects (sign-in), no errors. */
@@ -49,7 +52,7 @@ router.registerRoute(
       !url.pathname.endsWith('.js') &&
       (request.mode === 'navigate' || (request.headers.get('accept') ?? '').includes('text/html')),
     new NetworkFirst({
-      cacheName: 'roadtour-pages',
+      cacheName: pagesCache,
       networkTimeoutSeconds: 5,
       plugins: [onlyGoodPages],
       matchOptions: { ignoreVary: true },
@@ -63,7 +66,7 @@ router.registerRoute(
       url.origin === scope.location.origin &&
       (url.pathname.startsWith('/_astro/') || url.pathname === '/favicon.svg'),
     new CacheFirst({
-      cacheName: 'roadtour-files',
+      cacheName: filesCache,
       plugins: [onlyGoodPages],
       matchOptions: { ignoreVary: true },
     }),
@@ -81,8 +84,8 @@ scope.addEventListener('install', (event) => {
  * pages that cannot be fetched now (signed out: a redirect) keep their old copy.
  */
 async function refreshKeptPages(): Promise<void> {
-  await caches.delete('roadtour-files');
-  const pages = await caches.open('roadtour-pages');
+  await caches.delete(filesCache);
+  const pages = await caches.open(pagesCache);
   for (const request of await pages.keys()) {
     try {
       const response = await fetch(request.url, {

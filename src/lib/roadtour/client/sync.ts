@@ -76,8 +76,14 @@ async function send(stopId: string, notes: LocalNote[], csrf: Csrf): Promise<Res
  * One sync run for a stop. `all`: also resend notes refused before (the "sync now" button); the
  * automatic runs send only pending notes, so a note with a mistake is not sent again and again.
  */
-export async function syncStop(stopId: string, csrf: Csrf, all = false): Promise<SyncReport> {
-  const waiting = (await notesOf(stopId)).filter(
+export async function syncStop(
+  stopId: string,
+  csrf: Csrf,
+  all = false,
+  ownerId?: string,
+): Promise<SyncReport> {
+  // Only the signed-in account's notes: on a shared tablet another's unsent notes wait for them.
+  const waiting = (await notesOf(stopId, ownerId)).filter(
     (n) => n.state === 'pending' || (all && n.state === 'refused'),
   );
   let stored = 0;
@@ -112,7 +118,7 @@ export async function syncStop(stopId: string, csrf: Csrf, all = false): Promise
     if (response.status === 422 && code === 'notes.rejected' && body.error?.failedId) {
       // The database refused one note and stored none of the batch: set that one aside, retry the rest.
       await markNotes([{ id: body.error.failedId, state: 'refused', errorCode: 'notes.rejected' }]);
-      const again = await syncStop(stopId, csrf, false);
+      const again = await syncStop(stopId, csrf, false, ownerId);
       return {
         ...again,
         stored: stored + again.stored,

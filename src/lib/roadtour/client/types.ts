@@ -68,6 +68,11 @@ export interface LocalNote {
   version?: number;
   /** Server status once known (new, approved, …). */
   status?: ServerNote['status'];
+  /**
+   * The staff member signed in when the note was written or fetched (a shared tablet): only they
+   * see and send it. Notes kept from before this field existed have none and are shown to anyone.
+   */
+  readonly ownerId?: string;
 }
 
 /** The stop data the stop page needs offline. */

@@ -3,6 +3,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { bodyTooLarge, readBodyWithin } from './lib/abuse/body-limit';
 import { bucketFor, limitFor, rateLimit } from './lib/abuse/counters.server';
 import { clientKey } from './lib/abuse/keys.server';
+import { methodAllowed, methodNotAllowedAnswer } from './lib/abuse/methods.js';
 import { clientAddressOf } from './lib/abuse/request';
 import { payloadTooLarge, tooManyRequests } from './lib/abuse/responses';
 import { getAppContext } from './lib/app/context.server';
@@ -84,8 +85,14 @@ export const onRequest = defineMiddleware(async (context, next) => secured(await
 
 const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
   context.locals.t = t;
-  if (context.isPrerendered) return next();
   const { pathname } = context.url;
+  // Methods no route implements: answered before anything (the body above all) is read.
+  // src/cli/serve.mjs already does this in production; this covers any other way in.
+  if (!methodAllowed(context.request.method, pathname)) {
+    const { status, headers, body } = methodNotAllowedAnswer(pathname, context.request.headers.get('accept'));
+    return new Response(body, { status, headers });
+  }
+  if (context.isPrerendered) return next();
 
   let token = context.cookies.get(csrfCookie)?.value;
   if (!token || token.length < 32) {
@@ -94,9 +101,10 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   }
   context.locals.csrfToken = token;
 
+  // Every method that may carry a body has a bucket, and so the size limit.
   const bucket = bucketFor(context.request.method, pathname);
   maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
-  const limit = bucket ? maxBodyBytes : Number.POSITIVE_INFINITY;
+  const limit = maxBodyBytes;
   const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
   if (form === 'tooLarge' || (form === null && bucket && (await bodyTooLarge(context.request, limit))))
     return payloadTooLarge(context.request, pathname);

@@ -183,3 +183,36 @@ export function referenceFrom(response: Response): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The production server on this test project's driver: a fresh embedded database in a temporary
+ * directory (PGlite), or a fresh database beside DATABASE_URL (PostgreSQL). Builds first when needed.
+ */
+export async function startServerOnTestDatabase(
+  env: Record<string, string> = {},
+): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  ensureBuilt();
+  const { driver, freshDatabase } = await import('./db');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  if (driver === 'postgres') {
+    const db = await freshDatabase();
+    const server = await startServer({ DATABASE_URL: db.url ?? '', DEMO_SEED: 'false', ...env });
+    return {
+      server,
+      stop: async () => {
+        await stopServer(server);
+        await db.dispose();
+      },
+    };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dm-server-'));
+  const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', DEMO_SEED: 'false', ...env });
+  return {
+    server,
+    stop: async () => {
+      await stopServer(server);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

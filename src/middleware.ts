@@ -20,6 +20,7 @@ import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
 import { isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
+import { canonicalPath } from './lib/http/canonical-path.js';
 import { isApiPath, jsonMessage } from './lib/http/responses';
 import { securityHeaders } from './lib/http/security-headers.js';
 import { t } from './lib/i18n/nl';
@@ -86,6 +87,13 @@ export const onRequest = defineMiddleware(async (context, next) => secured(await
 const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
   context.locals.t = t;
   const { pathname } = context.url;
+  // One spelling per path before any check below (src/cli/serve.mjs already does this in production).
+  const canonical = canonicalPath(pathname);
+  if (canonical !== pathname)
+    return new Response(null, {
+      status: 308,
+      headers: { location: canonical + context.url.search, 'cache-control': 'no-store' },
+    });
   // Methods no route implements: answered before anything (the body above all) is read.
   // src/cli/serve.mjs already does this in production; this covers any other way in.
   if (!methodAllowed(context.request.method, pathname)) {

@@ -16,6 +16,7 @@ import {
   newCsrfToken,
 } from './lib/auth/csrf';
 import { readSession, sessionCookie } from './lib/auth/session.server';
+import { sessionIsLive } from './lib/auth/sessions.server';
 import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
 import { isUnavailable } from './lib/db/errors';
@@ -138,7 +139,10 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
 
   try {
     const app = await getAppContext();
-    const staff = await readSession(app.sessionSecret, context.cookies.get(sessionCookie)?.value);
+    const token = await readSession(app.sessionSecret, context.cookies.get(sessionCookie)?.value);
+    // A valid signature is not enough: the session must not have been ended (sign-out,
+    // deactivation, a role change). One statement per staff request, none for residents.
+    const staff = token && (await sessionIsLive(app.db, token)) ? token : null;
     context.locals.staff = staff;
     if (bucket) {
       const decision = await rateLimit(

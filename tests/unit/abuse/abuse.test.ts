@@ -179,6 +179,7 @@ describe('buckets and messages', () => {
   test('retry times in Dutch, never earlier than the real moment', () => {
     const at = new Date('2026-11-24T13:31:20Z');
     expect(clockTime(at)).toBe('14:32');
+    expect(waitText(0.4)).toBe('1 seconde');
     expect(waitText(45)).toBe('45 seconden');
     expect(waitText(60)).toBe('1 minuut');
     expect(waitText(900)).toBe('15 minuten');

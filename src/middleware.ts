@@ -3,6 +3,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { bodyTooLarge, readBodyWithin } from './lib/abuse/body-limit';
 import { bucketFor, limitFor, rateLimit } from './lib/abuse/counters.server';
 import { clientKey } from './lib/abuse/keys.server';
+import { methodAllowed, methodNotAllowedAnswer } from './lib/abuse/methods.js';
 import { clientAddressOf } from './lib/abuse/request';
 import { payloadTooLarge, tooManyRequests } from './lib/abuse/responses';
 import { getAppContext } from './lib/app/context.server';
@@ -15,10 +16,12 @@ import {
   newCsrfToken,
 } from './lib/auth/csrf';
 import { readSession, sessionCookie } from './lib/auth/session.server';
+import { sessionIsLive } from './lib/auth/sessions.server';
 import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
 import { isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
+import { canonicalPath } from './lib/http/canonical-path.js';
 import { isApiPath, jsonMessage } from './lib/http/responses';
 import { securityHeaders } from './lib/http/security-headers.js';
 import { t } from './lib/i18n/nl';
@@ -84,8 +87,21 @@ export const onRequest = defineMiddleware(async (context, next) => secured(await
 
 const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
   context.locals.t = t;
-  if (context.isPrerendered) return next();
   const { pathname } = context.url;
+  // One spelling per path before any check below (src/cli/serve.mjs already does this in production).
+  const canonical = canonicalPath(pathname);
+  if (canonical !== pathname)
+    return new Response(null, {
+      status: 308,
+      headers: { location: canonical + context.url.search, 'cache-control': 'no-store' },
+    });
+  // Methods no route implements: answered before anything (the body above all) is read.
+  // src/cli/serve.mjs already does this in production; this covers any other way in.
+  if (!methodAllowed(context.request.method, pathname)) {
+    const { status, headers, body } = methodNotAllowedAnswer(pathname, context.request.headers.get('accept'));
+    return new Response(body, { status, headers });
+  }
+  if (context.isPrerendered) return next();
 
   let token = context.cookies.get(csrfCookie)?.value;
   if (!token || token.length < 32) {
@@ -94,9 +110,10 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   }
   context.locals.csrfToken = token;
 
+  // Every method that may carry a body has a bucket, and so the size limit.
   const bucket = bucketFor(context.request.method, pathname);
   maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
-  const limit = bucket ? maxBodyBytes : Number.POSITIVE_INFINITY;
+  const limit = maxBodyBytes;
   const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
   if (form === 'tooLarge' || (form === null && bucket && (await bodyTooLarge(context.request, limit))))
     return payloadTooLarge(context.request, pathname);
@@ -122,7 +139,10 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
 
   try {
     const app = await getAppContext();
-    const staff = await readSession(app.sessionSecret, context.cookies.get(sessionCookie)?.value);
+    const token = await readSession(app.sessionSecret, context.cookies.get(sessionCookie)?.value);
+    // A valid signature is not enough: the session must not have been ended (sign-out,
+    // deactivation, a role change). One statement per staff request, none for residents.
+    const staff = token && (await sessionIsLive(app.db, token)) ? token : null;
     context.locals.staff = staff;
     if (bucket) {
       const decision = await rateLimit(

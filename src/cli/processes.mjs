@@ -5,7 +5,7 @@
  * embedded database lives inside one process, so without DATABASE_URL there is always one.
  *
  * Every worker is a whole serve.mjs server with its own connection pool (DATABASE_POOL_MAX each);
- * what they share lives in the database (rate-limit counters, lockouts, theme jobs). The primary
+ * what they share lives in the database (rate-limit counters, sign-in throttle, theme jobs). The primary
  * only hands out connections: on SIGTERM/SIGINT it passes the signal on, each worker finishes its
  * requests in flight (see serve.mjs), and the primary exits 0 when all did. A worker that dies
  * otherwise is replaced (at most one restart a second, so a crash loop does not spin).

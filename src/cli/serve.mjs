@@ -41,6 +41,8 @@ import zlib from 'node:zlib';
 import send from 'send';
 import { compressibleTypes, encodingSuffixes } from '../integrations/precompress.mjs';
 import { normaliseForwardedFor } from '../lib/abuse/client-address.js';
+import { methodAllowed, methodNotAllowedAnswer } from '../lib/abuse/methods.js';
+import { canonicalPath } from '../lib/http/canonical-path.js';
 import { applySecurityHeaders } from '../lib/http/security-headers.js';
 import { processCount, runProcesses } from './processes.mjs';
 
@@ -269,6 +271,30 @@ export function createRequestListener({ clientDir, handler, assetsDir = '_astro'
     if (pathname === undefined || /%(2f|5c)/i.test(rawPath) || /\0|(^|[/\\])\.\.([/\\]|$)/.test(pathname)) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Bad request.');
+      return;
+    }
+    // One spelling per path, before any check looks at it: `//staff` and `/%73taff` go to `/staff`.
+    // Only origin-form targets (`/path`): an absolute URL in the request line is for proxies.
+    if (!rawPath.startsWith('/')) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Bad request.');
+      return;
+    }
+    const canonical = canonicalPath(rawPath);
+    if (canonical !== rawPath) {
+      res.writeHead(308, {
+        Location: canonical + url.slice(rawPath.length),
+        'Cache-Control': 'no-store',
+        Connection: 'close',
+      });
+      res.end();
+      return;
+    }
+    // Methods no route implements: 405 before the body is read or Astro sees the request.
+    if (!methodAllowed(req.method ?? '', pathname)) {
+      const answer = methodNotAllowedAnswer(pathname, req.headers.accept);
+      res.writeHead(answer.status, { ...answer.headers, connection: 'close' });
+      res.end(answer.body);
       return;
     }
     const entry = req.method === 'GET' || req.method === 'HEAD' ? files.get(pathname) : undefined;

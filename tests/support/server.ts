@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { issueFormToken } from '../../src/lib/abuse/form-token.server';
+import type { Database } from '../../src/lib/db/types';
 import { repoRoot } from './paths';
 
 const entry = path.join(repoRoot, 'dist', 'server', 'entry.mjs');
@@ -182,4 +183,52 @@ export function referenceFrom(response: Response): string | undefined {
     if (match) return match[1];
   }
   return undefined;
+}
+
+/**
+ * The production server on this test project's driver: a fresh embedded database in a temporary
+ * directory (PGlite), or a fresh database beside DATABASE_URL (PostgreSQL). Builds first when needed.
+ */
+export async function startServerOnTestDatabase(
+  env: Record<string, string> = {},
+  /** Runs on the migrated database before the server opens it (e.g. to add staff accounts). */
+  prepare?: (db: Database) => Promise<void>,
+): Promise<{ server: RunningServer; stop(): Promise<void>; db?: Database }> {
+  ensureBuilt();
+  const { driver, freshDatabase } = await import('./db');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  if (driver === 'postgres') {
+    const db = await freshDatabase();
+    await prepare?.(db);
+    const server = await startServer({ DATABASE_URL: db.url ?? '', DEMO_SEED: 'false', ...env });
+    return {
+      server,
+      // PostgreSQL takes more than one connection: the test may change data while the server runs.
+      db,
+      stop: async () => {
+        await stopServer(server);
+        await db.dispose();
+      },
+    };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dm-server-'));
+  if (prepare) {
+    prepareDatabase({ DATA_DIR: dataDir, DATABASE_URL: '' });
+    const { openPglite } = await import('../../src/lib/db/pglite.server');
+    const db = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
+    try {
+      await prepare(db);
+    } finally {
+      await db.close();
+    }
+  }
+  const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', DEMO_SEED: 'false', ...env });
+  return {
+    server,
+    stop: async () => {
+      await stopServer(server);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

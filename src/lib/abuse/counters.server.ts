@@ -1,15 +1,17 @@
 import type { Env } from '../config/env.server';
 import { anonymous } from '../db/caller';
 import type { Database, Tx } from '../db/types';
+import { mayHaveBody } from './methods.js';
 
 /** Which limit a request counts against. */
 export type Bucket = 'submit' | 'signin' | 'unsubscribe' | 'api' | 'post';
 
-const changing = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** The rate-limit bucket for a request, or null for requests that are not limited (reads). */
+/**
+ * The rate-limit bucket for a request, or null for reads (GET, HEAD). Every method that may carry
+ * a body has one, so no method escapes the limits (issue 16: the list used to name four methods).
+ */
 export function bucketFor(method: string, pathname: string): Bucket | null {
-  if (!changing.has(method.toUpperCase())) return null;
+  if (!mayHaveBody(method)) return null;
   if (/^\/meedoen\/[^/]+\/?$/.test(pathname)) return 'submit';
   if (/^\/staff\/inloggen\/?$/.test(pathname)) return 'signin';
   if (/^\/afmelden\/?$/.test(pathname)) return 'unsubscribe';

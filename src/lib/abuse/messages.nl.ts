@@ -12,8 +12,8 @@ export const abuseMessages = {
     'Het formulier werd erg snel verstuurd. Er is niets opgeslagen. Wacht een paar seconden en verstuur het opnieuw. Uw antwoorden staan er nog.',
   'form.expired':
     'Dit formulier stond lang open. Er is niets opgeslagen. Verstuur uw antwoorden nog een keer. Ze staan er nog.',
-  'signIn.locked':
-    'Er is te vaak een verkeerd e-mailadres of wachtwoord ingevuld. Probeer het na {tijd} opnieuw. Weet u uw wachtwoord niet meer? Vraag het aan de beheerder.',
+  'signIn.throttled':
+    'Er is kort na elkaar vaak een verkeerd e-mailadres of wachtwoord ingevuld. Wacht {wachttijd} en probeer het dan opnieuw. Weet u uw wachtwoord niet meer? Vraag het aan de beheerder.',
   'back.link': 'Terug naar het formulier',
 } as const;
 
@@ -30,9 +30,12 @@ export function clockTime(at: Date): string {
   return clock.format(new Date(Math.ceil(at.getTime() / 60_000) * 60_000));
 }
 
-/** "45 seconden", "1 minuut", "15 minuten". */
+/** "1 seconde", "45 seconden", "1 minuut", "15 minuten". */
 export function waitText(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} seconden`;
+  if (seconds < 60) {
+    const whole = Math.max(1, Math.ceil(seconds));
+    return whole === 1 ? '1 seconde' : `${whole} seconden`;
+  }
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? '1 minuut' : `${minutes} minuten`;
 }

@@ -6,19 +6,31 @@ export const sessionHours = 8;
 const issuer = 'doe-mee';
 
 export interface StaffSession {
+  /** The server-side record this token stands for (`public.staff_sessions`; see sessions.server.ts). */
+  readonly sessionId: string;
   readonly userId: string;
   readonly email: string;
   readonly staffRole: StaffRole;
   readonly expiresAt: Date;
 }
 
-/** A token with Supabase's claim shape, so the same policies read it as they would a Supabase JWT. */
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A token with Supabase's claim shape, so the same policies read it as they would a Supabase JWT,
+ * including `session_id`: the session record it stands for, which the server checks on each request.
+ */
 export async function signSession(
   secret: Uint8Array,
-  staff: { userId: string; email: string; staffRole: StaffRole },
+  staff: { sessionId: string; userId: string; email: string; staffRole: StaffRole },
   now = new Date(),
 ): Promise<string> {
-  return new SignJWT({ email: staff.email, role: 'authenticated', staff_role: staff.staffRole })
+  return new SignJWT({
+    email: staff.email,
+    role: 'authenticated',
+    staff_role: staff.staffRole,
+    session_id: staff.sessionId,
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(staff.userId)
     .setAudience('authenticated')
@@ -28,7 +40,11 @@ export async function signSession(
     .sign(secret);
 }
 
-/** The session in a token, or null when it is missing, forged, expired or malformed. */
+/**
+ * The session in a token, or null when it is missing, forged, expired or malformed (a token without
+ * a session id, as issued before sessions were recorded, too). Whether the session has been ended
+ * is for sessionIsLive (sessions.server.ts) to say.
+ */
 export async function readSession(
   secret: Uint8Array,
   token: string | undefined,
@@ -43,14 +59,24 @@ export async function readSession(
       currentDate: now,
     });
     const staffRole = payload.staff_role;
+    const sessionId = payload.session_id;
     if (
+      typeof sessionId !== 'string' ||
+      !uuidShape.test(sessionId) ||
       typeof payload.sub !== 'string' ||
+      !uuidShape.test(payload.sub) ||
       typeof payload.email !== 'string' ||
       !isStaffRole(staffRole) ||
       !payload.exp
     )
       return null;
-    return { userId: payload.sub, email: payload.email, staffRole, expiresAt: new Date(payload.exp * 1000) };
+    return {
+      sessionId,
+      userId: payload.sub,
+      email: payload.email,
+      staffRole,
+      expiresAt: new Date(payload.exp * 1000),
+    };
   } catch {
     return null;
   }

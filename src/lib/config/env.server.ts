@@ -54,10 +54,12 @@ const EnvFields = z.object({
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   /** Any other POST per client per minute. */
   RATE_LIMIT_POST_PER_MINUTE: z.coerce.number().int().min(0).default(120),
-  /** Failed sign-ins (per account and per client) before a lockout; 0 switches the lockout off. */
-  SIGNIN_LOCKOUT_FAILURES: z.coerce.number().int().min(0).default(5),
-  /** Length of the lockout window in minutes. */
-  SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Failed sign-ins for one typed address that go through at once; after that a doubling wait. */
+  SIGNIN_THROTTLE_FREE_ACCOUNT: z.coerce.number().int().min(0).max(1000).default(5),
+  /** Failed sign-ins from one client that go through at once (several staff may share an address). */
+  SIGNIN_THROTTLE_FREE_CLIENT: z.coerce.number().int().min(0).max(10_000).default(20),
+  /** The longest wait between attempts, in seconds; 0 switches the throttle off. */
+  SIGNIN_THROTTLE_MAX_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** The answer form is refused when sent sooner than this after it was shown. */
   FORM_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
   /** Largest request body for any POST (bytes). */

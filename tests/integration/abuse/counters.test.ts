@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rateLimit } from '../../../src/lib/abuse/counters.server';
-import { clearFailures, lockoutState, recordFailure } from '../../../src/lib/abuse/lockout.server';
+import { auditSignIn, claimSignInAttempt, signInSucceeded } from '../../../src/lib/abuse/throttle.server';
 import { readEnv } from '../../../src/lib/config/env.server';
 import { anonymous } from '../../../src/lib/db/caller';
 import { freshDatabase, type TestDatabase } from '../../support/db';
@@ -17,7 +17,11 @@ async function awayFromWindowEnd(windowSeconds: number): Promise<void> {
   if (left < 5000) await new Promise((resolve) => setTimeout(resolve, left + 100));
 }
 
-const env = readEnv({ SIGNIN_LOCKOUT_FAILURES: '3', SIGNIN_LOCKOUT_MINUTES: '15' });
+const env = readEnv({
+  SIGNIN_THROTTLE_FREE_ACCOUNT: '3',
+  SIGNIN_THROTTLE_FREE_CLIENT: '5',
+  SIGNIN_THROTTLE_MAX_SECONDS: '300',
+});
 
 describe('rate limits in the database', () => {
   test('allows the limit per minute, then refuses until the window ends', async () => {
@@ -59,47 +63,92 @@ describe('rate limits in the database', () => {
   });
 });
 
-describe('sign-in lockout', () => {
-  const keys = { account: 'account-x', client: 'client-x' };
+describe('sign-in throttle', () => {
+  const attempt = (account: string, client: string) => claimSignInAttempt(db, env, { account, client });
 
-  test('locks after the set number of failures, writes the audit log without a password', async () => {
-    await awayFromWindowEnd(15 * 60);
-    for (let i = 0; i < 2; i++) await recordFailure(db, env, keys, 'sign_in.failed');
-    expect(await lockoutState(db, env, keys)).toEqual({ locked: false });
-    await recordFailure(db, env, keys, 'sign_in.failed');
-    const state = await lockoutState(db, env, keys);
-    expect(state.locked).toBe(true);
-    if (state.locked) {
-      const minutes = (state.until.getTime() - Date.now()) / 60_000;
-      expect(minutes).toBeGreaterThan(0);
-      expect(minutes).toBeLessThanOrEqual(15);
+  test('the first failures go through; then each attempt waits 1 s, 2 s, … after the last', async () => {
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await attempt('account-x', `client-${i}`));
+    expect(outcomes.every((o) => o.allowed)).toBe(true);
+    const refused = await attempt('account-x', 'client-9');
+    if (refused.allowed) throw new Error('expected a refusal after three failures');
+    const wait = refused.retryAt.getTime() - Date.now();
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(1000);
+    // Refusals do not push the next attempt further.
+    const again = await attempt('account-x', 'client-9');
+    if (again.allowed) throw new Error('expected a refusal');
+    expect(again.retryAt.getTime()).toBe(refused.retryAt.getTime());
+    await new Promise((resolve) => setTimeout(resolve, wait + 50));
+    expect((await attempt('account-x', 'client-9')).allowed).toBe(true);
+    // The next wait is twice as long.
+    const longer = await attempt('account-x', 'client-9');
+    if (longer.allowed) throw new Error('expected a refusal');
+    expect(longer.retryAt.getTime() - Date.now()).toBeGreaterThan(1000);
+    expect(longer.retryAt.getTime() - Date.now()).toBeLessThanOrEqual(2000);
+  });
+
+  test('counts parallel attempts atomically: 60 at once, exactly the free ones allowed', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => attempt('account-parallel', `client-p${i}`)),
+    );
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(3);
+  });
+
+  test('the wait never passes the cap', async () => {
+    const capped = readEnv({ SIGNIN_THROTTLE_FREE_ACCOUNT: '0', SIGNIN_THROTTLE_MAX_SECONDS: '1' });
+    for (let i = 0; i < 3; i++) {
+      const claim = await claimSignInAttempt(db, capped, { account: 'account-cap', client: 'client-cap' });
+      if (!claim.allowed) {
+        expect(claim.retryAt.getTime() - Date.now()).toBeLessThanOrEqual(1000);
+        await new Promise((resolve) => setTimeout(resolve, claim.retryAt.getTime() - Date.now() + 50));
+      }
     }
+  });
+
+  test('one client is throttled on its own count, across accounts', async () => {
+    for (let i = 0; i < 5; i++) expect((await attempt(`account-c${i}`, 'client-busy')).allowed).toBe(true);
+    expect((await attempt('account-c9', 'client-busy')).allowed).toBe(false);
+    // Another client for those accounts is free.
+    expect((await attempt('account-c0', 'client-quiet')).allowed).toBe(true);
+  });
+
+  test('a success forgets the account and takes its own attempt off the client', async () => {
+    const keys = { account: 'account-ok', client: 'client-ok' };
+    for (let i = 0; i < 3; i++) expect((await attempt(keys.account, `client-ok${i}`)).allowed).toBe(true);
+    expect((await attempt(keys.account, keys.client)).allowed).toBe(false);
+    await signInSucceeded(db, env, keys);
+    expect((await attempt(keys.account, 'client-ok9')).allowed).toBe(true);
+    const [row] = await db.asOwner((tx) =>
+      tx.query<{ failures: number }>(
+        `select failures from public.signin_throttle where kind = 'client' and key = 'client-ok'`,
+      ),
+    );
+    expect(row?.failures).toBe(0);
+  });
+
+  test('writes the audit log without a password; only sign-in actions', async () => {
+    await auditSignIn(db, { account: 'account-x', client: 'client-x' }, 'sign_in.failed');
     const log = await db.asOwner((tx) =>
       tx.query<{ action: string; entity_id: string; detail: Record<string, unknown> }>(
         `select action, entity_id, detail from public.audit_log where entity = 'staff_sign_in' order by id`,
       ),
     );
-    expect(log.map((l) => l.action)).toEqual(['sign_in.failed', 'sign_in.failed', 'sign_in.failed']);
-    expect(log[2]).toMatchObject({ entity_id: 'account-x', detail: { client: 'client-x', failures: 3 } });
-  });
-
-  test('a locked account stays locked from another client; a fresh one is free', async () => {
-    expect((await lockoutState(db, env, { account: 'account-x', client: 'other' })).locked).toBe(true);
-    expect((await lockoutState(db, env, { account: 'account-y', client: 'other' })).locked).toBe(false);
-    // The same client is locked for every account it tries.
-    expect((await lockoutState(db, env, { account: 'account-y', client: 'client-x' })).locked).toBe(true);
-  });
-
-  test('a successful sign-in clears the account (the client count stays)', async () => {
-    await clearFailures(db, keys);
-    expect((await lockoutState(db, env, { account: 'account-x', client: 'other' })).locked).toBe(false);
-  });
-
-  test('only sign-in actions can be written through the audit function', async () => {
+    expect(log.at(-1)).toMatchObject({
+      action: 'sign_in.failed',
+      entity_id: 'account-x',
+      detail: { client: 'client-x' },
+    });
     await expect(
       db.transaction(anonymous, (tx) =>
         tx.query(`select private.audit_sign_in('themes.delete', 'x', '{}'::jsonb)`),
       ),
     ).rejects.toThrow(/not a sign-in action/);
+  });
+
+  test('API roles cannot read or change the throttle directly', async () => {
+    await expect(
+      db.transaction(anonymous, (tx) => tx.query('select * from public.signin_throttle')),
+    ).rejects.toThrow(/permission denied/);
   });
 });

@@ -216,6 +216,25 @@ const matrix: Record<string, TableCase> = {
     update: `update public.abuse_counters set hits = 0 where bucket = 'rate:submit'`,
     delete: `delete from public.abuse_counters where bucket = 'rate:submit'`,
   },
+  signin_throttle: {
+    // Owner only: sign-in attempts are claimed through private.signin_claim (security definer).
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: '' },
+    select: 'select 1 from public.signin_throttle',
+    insert: () =>
+      `insert into public.signin_throttle (kind, key, last_attempt_at, next_attempt_at) values ('account', 'nieuwe-sleutel', now(), now())`,
+    update: 'update public.signin_throttle set failures = 0, next_attempt_at = now()',
+    delete: 'delete from public.signin_throttle',
+  },
+  staff_sessions: {
+    // Owner only: the server starts, checks and ends sessions through private.staff_session_*
+    // (security definer, service role only), so no API role can read, forge or revive one.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: '' },
+    select: 'select 1 from public.staff_sessions',
+    insert: () =>
+      `insert into public.staff_sessions (user_id, role, expires_at) select user_id, 'admin', now() + interval '8 hours' from public.staff_members limit 1`,
+    update: `update public.staff_sessions set expires_at = now() + interval '1 year'`,
+    delete: 'delete from public.staff_sessions',
+  },
 };
 
 async function succeeds(tx: Tx, op: Op, table: TableCase, persona: Persona): Promise<boolean> {

@@ -5,6 +5,7 @@ import { clientAddressFrom, normaliseForwardedFor } from '../../../src/lib/abuse
 import { bucketFor } from '../../../src/lib/abuse/counters.server';
 import { checkFormToken, issueFormToken } from '../../../src/lib/abuse/form-token.server';
 import { abuseText, clockTime, waitText } from '../../../src/lib/abuse/messages.nl';
+import { methodAllowed } from '../../../src/lib/abuse/methods.js';
 
 // Thousands of property runs take seconds on a shared machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -152,9 +153,33 @@ describe('buckets and messages', () => {
     expect(bucketFor('HEAD', '/api/health')).toBeNull();
   });
 
+  test.each(['PROPFIND', 'SEARCH', 'MKCOL', 'OPTIONS', 'TRACE', 'REPORT', 'patch'])(
+    'every method that may carry a body has a bucket (%s)',
+    (method) => {
+      expect(bucketFor(method, '/mijn-inzending')).toBe('post');
+      expect(bucketFor(method, '/api/roadtour/stops')).toBe('api');
+    },
+  );
+
+  test.each([
+    ['GET', '/mijn-inzending', true],
+    ['POST', '/mijn-inzending', true],
+    ['PUT', '/mijn-inzending', false],
+    ['DELETE', '/staff/moderatie', false],
+    ['PATCH', '/api/roadtour/notes/1', true],
+    ['DELETE', '/api/roadtour/stops/1/facilitators', true],
+    ['PUT', '/api/roadtour/stops', false],
+    ['OPTIONS', '/api/roadtour/stops', false],
+    ['PROPFIND', '/mijn-inzending', false],
+    ['TRACE', '/', false],
+  ])('%s %s is a method the routes implement: %s', (method, pathname, allowed) => {
+    expect(methodAllowed(method, pathname)).toBe(allowed);
+  });
+
   test('retry times in Dutch, never earlier than the real moment', () => {
     const at = new Date('2026-11-24T13:31:20Z');
     expect(clockTime(at)).toBe('14:32');
+    expect(waitText(0.4)).toBe('1 seconde');
     expect(waitText(45)).toBe('45 seconden');
     expect(waitText(60)).toBe('1 minuut');
     expect(waitText(900)).toBe('15 minuten');

@@ -4,6 +4,7 @@ import { readSession, signSession } from '../../../src/lib/auth/session.server';
 
 const secret = new TextEncoder().encode('a-test-secret-that-is-long-enough-for-hs256');
 const staff = {
+  sessionId: '50000000-0000-4000-8000-000000000001',
   userId: '40000000-0000-4000-8000-000000000001',
   email: 'mod@doemee.test',
   staffRole: 'moderator' as const,
@@ -19,6 +20,7 @@ describe('staff session tokens', () => {
       role: 'authenticated',
       aud: 'authenticated',
       staff_role: 'moderator',
+      session_id: staff.sessionId,
     });
     expect(await readSession(secret, token)).toMatchObject(staff);
   });
@@ -38,8 +40,24 @@ describe('staff session tokens', () => {
     expect(await readSession(secret, token)).toBeNull();
   });
 
+  test('refuses a token without a session id (as issued before sessions were recorded)', async () => {
+    const token = await new SignJWT({ email: 'x@y.z', role: 'authenticated', staff_role: 'moderator' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(staff.userId)
+      .setAudience('authenticated')
+      .setIssuer('doe-mee')
+      .setExpirationTime('1h')
+      .sign(secret);
+    expect(await readSession(secret, token)).toBeNull();
+  });
+
   test('refuses a token with an unknown staff role', async () => {
-    const token = await new SignJWT({ email: 'x@y.z', role: 'authenticated', staff_role: 'superuser' })
+    const token = await new SignJWT({
+      email: 'x@y.z',
+      role: 'authenticated',
+      staff_role: 'superuser',
+      session_id: staff.sessionId,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(staff.userId)
       .setAudience('authenticated')

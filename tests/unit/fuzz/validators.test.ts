@@ -183,6 +183,7 @@ describe(`form parsers, tokens and codes (${runs} runs each)`, () => {
   // gives the same signature bytes (not a forgery), so tampering is tried on every other position.
   test('sessions: garbage and tampered tokens read as no session', async () => {
     const real = await signSession(secret, {
+      sessionId: '6c1e2f3a-4b5d-4e6f-8a7b-9c0d1e2f3a4b',
       userId: '2b5b3a9c-7d51-4f0e-8a55-6a2f5f0f2a11',
       email: 'a@b.nl',
       staffRole: 'admin',

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { closedBaseURL } from '../playwright.config';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, openHydrated, signIn } from './support';
 
 // Issue 15: what residents read on "wat we hoorden" is one published version. The closed
 // consultation's server is used, so the other tests' board work cannot interfere.
@@ -40,7 +40,7 @@ test('snapshot, preview, publish; board work changes nothing public until the ne
 
   // On the board: mark one more theme for the public page and freeze a version.
   await signIn(page, 'analist@doemee.test');
-  await page.goto(board);
+  await openHydrated(page, board);
   await page
     .getByRole('list', { name: 'Thema’s' })
     .getByRole('button', { name: /^Familie, buren en mantelzorgers/ })

@@ -102,3 +102,9 @@ export async function answerUpToSend(page: Page, answer: string): Promise<void> 
   await page.getByRole('button', { name: 'Volgende' }).click();
   await page.getByLabel(/Ik ga akkoord/).check();
 }
+
+/** Opens a page with an island and waits until it has hydrated (a click before that does nothing). */
+export async function openHydrated(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}

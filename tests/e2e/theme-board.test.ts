@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, openHydrated, signIn } from './support';
 
 const board = '/staff/themas/krachtig-oud-worden';
 const announcer = (page: Page) => page.locator('[data-announcer]');
@@ -37,7 +37,7 @@ test('the board is a full-width workspace: themes with counts and coherence besi
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(board);
+  await openHydrated(page, board);
   await expect(page.getByRole('heading', { level: 1, name: /Thema’s: / })).toBeVisible();
   // Two panes side by side, wider than the public reading column.
   const side = await page.locator('.dm-side--themes').boundingBox();
@@ -67,7 +67,7 @@ test('the board is a full-width workspace: themes with counts and coherence besi
 });
 
 test('review queue by keyboard: confirm and move, the rest is re-scored', async ({ page }) => {
-  await page.goto(`${board}#review`);
+  await openHydrated(page, `${board}#review`);
   const queue = page.getByRole('list', { name: 'Twijfelgevallen' });
   await expect(rows(queue).first()).toBeVisible();
   const [confirmed, total] = await progress(page);
@@ -138,7 +138,7 @@ test('review queue by keyboard: confirm and move, the rest is re-scored', async 
 test('find a topic by search and make a theme of it; a search of only stopwords finds nothing', async ({
   page,
 }) => {
-  await page.goto(board);
+  await openHydrated(page, board);
   await page.getByRole('button', { name: 'Zoeken' }).click();
   const field = page.getByLabel('Zoek in alle goedgekeurde berichten');
   await field.fill('de het een');
@@ -172,7 +172,7 @@ test('find a topic by search and make a theme of it; a search of only stopwords 
 });
 
 test('merge asks for confirmation and can be undone exactly', async ({ page }) => {
-  await page.goto(board);
+  await openHydrated(page, board);
   const all = await labels(page);
   const [source, target] = all.slice(-2) as [string, string];
   const sourceText = (await themeButton(page, source).textContent()) ?? '';
@@ -200,7 +200,7 @@ test('merge asks for confirmation and can be undone exactly', async ({ page }) =
 });
 
 test('items can be dragged to a theme in the list', async ({ page }) => {
-  await page.goto(board);
+  await openHydrated(page, board);
   const [from, to] = (await labels(page)).slice(0, 2) as [string, string];
   await themeButton(page, from).click();
   const items = page.getByRole('list', { name: `Berichten in ${from}` });
@@ -217,7 +217,7 @@ test('items can be dragged to a theme in the list', async ({ page }) => {
 });
 
 test('a stale change gets a clear message and is not saved', async ({ page, browser, baseURL }) => {
-  await page.goto(board);
+  await openHydrated(page, board);
   const label = (await labels(page))[0] as string;
   await themeButton(page, label).click();
 
@@ -241,7 +241,7 @@ test('a stale change gets a clear message and is not saved', async ({ page, brow
 });
 
 test('"Accepteren" turns a proposal into an accepted theme', async ({ page }) => {
-  await page.goto(board);
+  await openHydrated(page, board);
   const candidate = themeList(page).getByRole('button').filter({ hasText: 'Voorstel' }).first();
   const label = (await candidate.locator('.dm-theme-button__label').textContent()) ?? '';
   await candidate.click();

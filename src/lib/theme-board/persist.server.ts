@@ -143,11 +143,12 @@ interface LiveTheme {
 
 /**
  * How sure the engine must be before a new item joins a theme the analyst accepted: a clear
- * score, clearly ahead of the next best theme. Anything less waits in the review queue.
+ * confidence, and a quarter more than for the next best theme (relative, so it holds whatever the
+ * scale of the scores). Anything less waits in the review queue.
  */
-export const clearFit = { score: 0.35, margin: 0.1 } as const;
+export const clearFit = { score: 0.35, ahead: 1.25 } as const;
 const fitsClearly = (a: { score: number; runnerUp?: { score: number } }) =>
-  a.score >= clearFit.score && a.score - (a.runnerUp?.score ?? 0) >= clearFit.margin;
+  a.score >= clearFit.score && a.score >= clearFit.ahead * (a.runnerUp?.score ?? 0);
 
 /**
  * Writes a run back, in one transaction as the analyst, without undoing the analyst's work:

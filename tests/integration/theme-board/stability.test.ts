@@ -135,47 +135,50 @@ describe('a run with nothing to divide', () => {
 });
 
 describe('re-runs suggest instead of moving', () => {
-  test('an accepted item the engine would put elsewhere gets a move suggestion, once', async () => {
-    // A costs answer that sits (automatically) in an accepted theme about something else.
-    const [misplaced] = await db.asOwner(
-      (tx) => tx.sql<{ item: string; from: string; to: string }>`
-        select a.input_item_id as item, a.theme_id as "to", b.theme_id as "from"
+  test('accepted items the engine would put elsewhere get move suggestions, never moves; a rejected one stays away', async () => {
+    // Three clear costs answers sit (automatically) in an accepted theme about something else: the
+    // theme of the first answer about a steady helper (both themes accepted).
+    const costs = scene.items.kosten.slice(0, 3);
+    const [themes] = await db.asOwner(
+      (tx) => tx.sql<{ from: string; to: string }>`
+        select b.theme_id as "from", a.theme_id as "to"
         from public.theme_assignments a, public.theme_assignments b
-        join public.themes t on t.id = b.theme_id
-        where a.input_item_id = ${scene.items.kosten[0] as string} and a.is_primary
-          and b.is_primary and b.theme_id <> a.theme_id and t.status = 'active'
-          and b.input_item_id = any(${[...scene.items.vast, ...scene.items.eenzaam, ...scene.items.hulpmiddelen]})
-        limit 1`,
+        where a.input_item_id = ${costs[0] as string} and a.is_primary
+          and b.input_item_id = ${scene.items.vast[0] as string} and b.is_primary and b.theme_id <> a.theme_id`,
     );
-    if (!misplaced) throw new Error('scene');
+    if (!themes) throw new Error('scene');
     await db.asOwner(async (tx) => {
-      await tx.sql`update public.themes set status = 'active' where id = ${misplaced.to}`;
-      await tx.sql`delete from public.theme_assignments where input_item_id = ${misplaced.item} and not is_primary`;
-      await tx.sql`update public.theme_assignments set theme_id = ${misplaced.from}
-        where input_item_id = ${misplaced.item} and is_primary`;
+      await tx.sql`update public.themes set status = 'active' where id in (${themes.to}, ${themes.from})`;
+      await tx.sql`delete from public.theme_assignments where input_item_id = any(${costs}) and not is_primary`;
+      await tx.sql`update public.theme_assignments set theme_id = ${themes.from}
+        where input_item_id = any(${costs}) and is_primary`;
     });
     await propose();
     const open = () =>
       db.asOwner(
-        (tx) => tx.sql<{ id: string; from: string; to: string }>`
-          select id, from_theme_id as "from", to_theme_id as "to" from public.theme_suggestions
-          where consultation_id = ${scene.consultation} and kind = 'move' and input_item_id = ${misplaced.item}
+        (tx) => tx.sql<{ id: string; item: string; from: string }>`
+          select id, input_item_id as item, from_theme_id as "from" from public.theme_suggestions
+          where consultation_id = ${scene.consultation} and kind = 'move' and input_item_id = any(${costs})
             and status = 'open'`,
       );
-    const [suggestion] = await open();
-    expect(suggestion).toMatchObject({ from: misplaced.from, to: misplaced.to });
-    // The machine did not move it.
-    const [still] = await db.asOwner(
+    // The engine's own placement differs for at least one of them (how sure it is varies with the
+    // random ids of the scene, so not necessarily for all three).
+    const suggested = await open();
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const suggestion of suggested) expect(suggestion.from).toBe(themes.from);
+    // The machine moved none of them.
+    const placed = await db.asOwner(
       (tx) => tx.sql<{ theme: string }>`select theme_id as theme from public.theme_assignments
-        where input_item_id = ${misplaced.item} and is_primary`,
+        where input_item_id = any(${costs}) and is_primary`,
     );
-    expect(still?.theme).toBe(misplaced.from);
+    expect(placed.map((p) => p.theme)).toEqual([themes.from, themes.from, themes.from]);
     // Turned down: not suggested again.
+    const [rejected] = suggested;
     await db.asOwner(
       (tx) =>
-        tx.sql`update public.theme_suggestions set status = 'rejected', resolved_at = now() where id = ${suggestion?.id ?? ''}`,
+        tx.sql`update public.theme_suggestions set status = 'rejected', resolved_at = now() where id = ${rejected?.id ?? ''}`,
     );
     await propose();
-    expect(await open()).toEqual([]);
+    expect((await open()).map((o) => o.item)).not.toContain(rejected?.item);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CallerDb } from '../db/types';
 import { pageFrom, type Quote, type ResultsPage } from '../publishing/page';
 
@@ -25,7 +26,6 @@ interface Row {
   quotes: Record<string, Quote>;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emptyPage: ResultsPage = { themes: [], audiences: [], items: 0 };
 
 /** How long a server process keeps a page it read: a new publication shows within this time. */
@@ -67,7 +67,7 @@ export async function readPublishedResults(
   slug: string,
   versionId?: string,
 ): Promise<Results | null> {
-  if (versionId !== undefined && !uuid.test(versionId)) return null;
+  if (versionId !== undefined && !z.string().uuid().safeParse(versionId).success) return null;
   const [row] = await db.run(
     (tx) =>
       tx.sql<{ results: Row | null }>`

@@ -114,10 +114,10 @@ describe('nothing of the app answers the Data API', () => {
       for (const statement of target.statements) {
         const outcome = await db
           .asOwner(async (tx) => {
-            await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
-              role,
-              claimsFor(role),
-            ]);
+            await tx.query(
+              "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
+              [role, claimsFor(role)],
+            );
             await tx.query(statement);
             return 'ran';
           })

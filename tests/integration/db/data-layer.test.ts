@@ -122,7 +122,9 @@ describe(`data layer on ${driver}`, () => {
       ),
     );
     for (const [i, [rows]] of seen.entries())
-      expect(rows).toEqual([{ role: personas[i % personas.length] === 'anon' ? 'doemee_anon' : 'doemee_staff' }]);
+      expect(rows).toEqual([
+        { role: personas[i % personas.length] === 'anon' ? 'doemee_anon' : 'doemee_staff' },
+      ]);
   });
 
   test('timestamps, json and arrays come back as the same types from both drivers', async () => {

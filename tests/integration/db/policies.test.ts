@@ -60,9 +60,9 @@ describe('anonymous visitors', () => {
   });
   test('read answers and themes only through the published page, never from the tables', async () => {
     for (const table of ['input_items', 'themes', 'theme_assignments'])
-      await expect(attempt(db, anon, (tx) => tx.query(`select 1 from public.${table} limit 1`))).rejects.toThrow(
-        /permission denied/,
-      );
+      await expect(
+        attempt(db, anon, (tx) => tx.query(`select 1 from public.${table} limit 1`)),
+      ).rejects.toThrow(/permission denied/);
   });
 });
 

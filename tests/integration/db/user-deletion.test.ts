@@ -22,7 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => db?.dispose());
 
-const staffLeaver = { kind: 'staff', userId: leaver, email: 'vertrekt@doemee.test', staffRole: 'analyst' } as const;
+const staffLeaver = {
+  kind: 'staff',
+  userId: leaver,
+  email: 'vertrekt@doemee.test',
+  staffRole: 'analyst',
+} as const;
 
 test('a staff member who froze a snapshot can be deleted; the snapshot stays, without its maker', async () => {
   const [snapshot] = await db.transaction(staffLeaver, (tx) =>
@@ -54,10 +59,14 @@ test('a snapshot is still frozen otherwise, for everyone', async () => {
   );
   expect(snapshot).toBeDefined();
   await expect(
-    db.asOwner((tx) => tx.query(`update public.theme_snapshots set label = 'Anders' where id = $1`, [snapshot?.id])),
+    db.asOwner((tx) =>
+      tx.query(`update public.theme_snapshots set label = 'Anders' where id = $1`, [snapshot?.id]),
+    ),
   ).rejects.toThrow(/frozen/);
   await expect(
-    db.asOwner((tx) => tx.query('update public.theme_snapshots set created_by = null where id = $1', [snapshot?.id])),
+    db.asOwner((tx) =>
+      tx.query('update public.theme_snapshots set created_by = null where id = $1', [snapshot?.id]),
+    ),
   ).resolves.toBeDefined();
   await expect(
     attempt(db, { kind: 'service' }, (tx) =>

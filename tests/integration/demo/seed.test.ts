@@ -55,9 +55,10 @@ describe('demo seed', () => {
     expect(row?.page?.current).toBeTruthy();
     expect(quoteIds.length).toBeGreaterThan(0);
     const statuses = await db.asOwner((tx) =>
-      tx.query<{ status: string }>('select distinct status from public.input_items where id = any($1::uuid[])', [
-        quoteIds,
-      ]),
+      tx.query<{ status: string }>(
+        'select distinct status from public.input_items where id = any($1::uuid[])',
+        [quoteIds],
+      ),
     );
     expect(statuses).toEqual([{ status: 'approved' }]);
     for (const table of ['input_items', 'themes', 'theme_assignments'])

@@ -95,7 +95,12 @@ describe.runIf(driver === 'postgres')('serving through a login role that is not 
     const signedIn = await fetch(`${server.url}/staff/inloggen`, {
       method: 'POST',
       headers: formHeaders(server.url),
-      body: new URLSearchParams({ csrf: csrfToken, email: 'beheer@zoetermeer.nl', password, terug: '/staff' }),
+      body: new URLSearchParams({
+        csrf: csrfToken,
+        email: 'beheer@zoetermeer.nl',
+        password,
+        terug: '/staff',
+      }),
       redirect: 'manual',
     });
     expect(signedIn.status).toBe(303);

@@ -8,7 +8,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readEnv, resolveFromRoot } from '../lib/config/env.server';
-import { openDatabase, prepareDatabase } from '../lib/db/open.server';
+import { openDatabase, prepareForServing } from '../lib/db/open.server';
 import { type DemoAccount, isEmpty, seedDemo } from '../lib/demo/seed.server';
 
 const [command, ...flags] = process.argv.slice(2);
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
   const db = await openDatabase(env);
   try {
-    const { migrated, consultations } = await prepareDatabase(db);
+    const { migrated, consultations } = await prepareForServing(env, db);
     console.log(
       `Database ${db.driver}: ${migrated.length} migration(s) applied; content synchronised: ${consultations.join(', ')}`,
     );

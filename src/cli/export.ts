@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEnv } from '../lib/config/env.server';
 import { service } from '../lib/db/caller';
-import { openDatabase, prepareDatabase } from '../lib/db/open.server';
+import { openDatabase, prepareForServing } from '../lib/db/open.server';
 import { forCaller } from '../lib/db/types';
 import { type ExportFormat, ExportRequestSchema } from '../lib/exports/filters';
 import { ExportError, startExport } from '../lib/exports/index.server';
@@ -86,10 +86,11 @@ async function main(): Promise<number> {
   });
   const file = handle.createWriteStream();
   const closed = once(file, 'close');
-  const db = await openDatabase(readEnv());
+  const env = readEnv();
+  const db = await openDatabase(env);
   try {
     // Like staff:add: a database left behind by an upgrade gets its migrations first.
-    await prepareDatabase(db);
+    await prepareForServing(env, db);
     let prepared: Awaited<ReturnType<typeof startExport>>;
     try {
       prepared = await startExport(forCaller(db, service), request, { via: 'cli' });

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createStaffAccount } from '../lib/auth/accounts.server';
 import { staffRoles } from '../lib/auth/roles';
 import { readEnv } from '../lib/config/env.server';
-import { openDatabase, prepareDatabase } from '../lib/db/open.server';
+import { openDatabase, prepareForServing } from '../lib/db/open.server';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const password = values.password ?? randomBytes(15).toString('base64url');
   const db = await openDatabase(env);
   try {
-    await prepareDatabase(db);
+    await prepareForServing(env, db);
     const result = await createStaffAccount(db, {
       email: values.email,
       role: values.role as (typeof staffRoles)[number],

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Env, readEnv, resolveFromRoot } from '../config/env.server';
-import { openDatabase, prepareDatabase } from '../db/open.server';
+import { openDatabase, prepareForServing, servingRoleConcern } from '../db/open.server';
 import type { Database } from '../db/types';
 
 export interface AppContext {
@@ -57,7 +57,9 @@ export function getAppContext(): Promise<AppContext> {
   context ??= (async () => {
     const env = readEnv();
     const db = await openDatabase(env);
-    await prepareDatabase(db);
+    await prepareForServing(env, db);
+    const concern = await servingRoleConcern(db);
+    if (concern) console.warn(concern);
     closeOnExit(db);
     return { env, db, sessionSecret: await loadSessionSecret(env) };
   })();

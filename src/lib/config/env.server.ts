@@ -21,6 +21,11 @@ function isHttpUrl(value: string): boolean {
 const EnvFields = z.object({
   /** PostgreSQL (hosted Supabase or any). Unset: the embedded PGlite database. */
   DATABASE_URL: optionalText,
+  /**
+   * The tables' owner, for migrations and the content sync at start. Unset: DATABASE_URL does that
+   * too (and must then be the owner). Set it when DATABASE_URL is a login role of its own.
+   */
+  DATABASE_MIGRATION_URL: optionalText,
   /** Pool size per server process for DATABASE_URL. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** "false" behind a transaction-mode pooler (Supabase port 6543). */

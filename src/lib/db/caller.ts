@@ -21,13 +21,24 @@ export function claimsOf(caller: Caller): JwtClaims {
 }
 
 /**
+ * The Postgres role each caller acts as: the app's own, never the Data API's `anon`,
+ * `authenticated` or `service_role`, so a token from Supabase reaches none of the app's tables
+ * (migration 20261206070000_server_roles.sql).
+ */
+export const databaseRole = {
+  anon: 'doemee_anon',
+  staff: 'doemee_staff',
+  service: 'doemee_service',
+} as const satisfies Record<Caller['kind'], string>;
+
+/**
  * The statement that turns a fresh transaction into the caller, the way PostgREST does:
- * the Postgres role, and the claims that auth.uid() and auth.jwt() read. One round trip.
+ * the Postgres role, and the claims (Supabase's shape) that auth.uid() and auth.jwt() read.
+ * One round trip.
  */
 export function becomeCaller(caller: Caller): { text: string; params: string[] } {
-  const claims = claimsOf(caller);
   return {
     text: "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
-    params: [claims.role, JSON.stringify(claims)],
+    params: [databaseRole[caller.kind], JSON.stringify(claimsOf(caller))],
   };
 }

@@ -32,3 +32,46 @@ export async function prepareDatabase(
   for (const c of consultations) await syncConsultation(db, c);
   return { migrated, consultations: consultations.map((c) => c.slug) };
 }
+
+/**
+ * What a server does before it serves: migrations and content through the owner's connection when
+ * one is given (DATABASE_MIGRATION_URL, closed again afterwards), else through db itself.
+ */
+export async function prepareForServing(env: Env, db: Database): ReturnType<typeof prepareDatabase> {
+  if (!env.DATABASE_MIGRATION_URL) return prepareDatabase(db);
+  const owner = openPostgres({
+    url: env.DATABASE_MIGRATION_URL,
+    max: 1,
+    prepare: env.DATABASE_PREPARE === 'true',
+  });
+  try {
+    return await prepareDatabase(owner);
+  } finally {
+    await owner.close();
+  }
+}
+
+/**
+ * Why the login role of a PostgreSQL connection should not serve requests, or null when it is fine:
+ * the owner of the tables, a superuser or a role with BYPASSRLS can do anything whenever a
+ * statement forgets to act as its caller. The embedded database has only its owner.
+ */
+export async function servingRoleConcern(db: Database): Promise<string | null> {
+  if (db.driver !== 'postgres') return null;
+  const [row] = await db.asOwner((tx) =>
+    tx.query<{ name: string; superuser: boolean; bypassrls: boolean; owner: boolean }>(`
+      select r.rolname as name, r.rolsuper as superuser, r.rolbypassrls as bypassrls,
+        pg_has_role(current_user, c.relowner, 'usage') as owner
+      from pg_roles r, pg_class c
+      where r.rolname = current_user and c.oid = 'public.consultations'::regclass`),
+  );
+  if (!row) return null;
+  const reasons = [
+    row.owner && 'owns the tables',
+    row.superuser && 'is a superuser',
+    row.bypassrls && 'bypasses row-level security',
+  ].filter(Boolean);
+  return reasons.length === 0
+    ? null
+    : `The server connects as "${row.name}", which ${reasons.join(' and ')}. Serve through a login role of its own (see README, "Deploying on hosted Supabase").`;
+}

@@ -66,7 +66,7 @@ async function apply(
     update public.input_items i
     set status = ${status}::public.moderation_status,
         reject_reason = ${action === 'reject' ? (reason ?? null) : null}::public.reject_reason,
-        moderated_by = auth.uid(),
+        moderated_by = private.uid(),
         moderated_at = now()
     from jsonb_to_recordset(${JSON.stringify(targets.map((t) => ({ id: t.id, version: t.expectedVersion })))}::jsonb)
       as v(id uuid, version integer)

@@ -67,7 +67,7 @@ export function setLocked(db: CallerDb, input: Action<'lock'>) {
     await one(tx, input.themeId, input.expectedVersion, { allowLocked: true });
     if (input.locked)
       await tx.sql`
-        update public.theme_assignments set source = 'manual', assigned_by = auth.uid()
+        update public.theme_assignments set source = 'manual', assigned_by = private.uid()
         where theme_id = ${input.themeId} and source = 'auto' and is_primary`;
     const [row] = await tx.sql<{ version: number }>`
       update public.themes set locked = ${input.locked} where id = ${input.themeId} returning version`;
@@ -248,7 +248,7 @@ export async function placeItems(tx: Tx, items: readonly SeenItem[], toThemeId: 
   await tx.sql`
     insert into public.theme_assignments
       (theme_id, input_item_id, consultation_id, source, is_primary, score, assigned_by)
-    select ${toThemeId}::uuid, i::uuid, ${target?.consultationId ?? ''}::uuid, 'manual', true, 1, auth.uid()
+    select ${toThemeId}::uuid, i::uuid, ${target?.consultationId ?? ''}::uuid, 'manual', true, 1, private.uid()
     from jsonb_array_elements_text(${list}::text::jsonb) as i`;
 }
 

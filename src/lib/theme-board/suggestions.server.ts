@@ -119,7 +119,7 @@ export function decideSuggestion(db: CallerDb, input: { suggestionId: string; ac
     }
     await tx.sql`
       update public.theme_suggestions
-      set status = ${input.accept ? 'accepted' : 'rejected'}, resolved_by = auth.uid(), resolved_at = now()
+      set status = ${input.accept ? 'accepted' : 'rejected'}, resolved_by = private.uid(), resolved_at = now()
       where id = ${input.suggestionId}`;
     return mergeId ? { mergeId } : {};
   });

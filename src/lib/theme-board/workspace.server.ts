@@ -41,7 +41,7 @@ export function confirmItem(db: CallerDb, input: { itemId: string; themeId: stri
     if (code) throw new Refused(code);
     if (row.source !== 'manual')
       await tx.sql`
-        update public.theme_assignments set source = 'manual', score = 1, assigned_by = auth.uid()
+        update public.theme_assignments set source = 'manual', score = 1, assigned_by = private.uid()
         where input_item_id = ${input.itemId} and theme_id = ${input.themeId}`;
     return {};
   });
@@ -173,7 +173,7 @@ export function undoMerge(db: CallerDb, input: { mergeId: string }) {
       where id = ${merge.source_id}`;
     await tx.sql`update public.themes set updated_at = now() where id = ${merge.target_id}`;
     await tx.sql`
-      update public.theme_merges set undone_at = now(), undone_by = auth.uid() where id = ${input.mergeId}`;
+      update public.theme_merges set undone_at = now(), undone_by = private.uid() where id = ${input.mergeId}`;
     return { sourceId: merge.source_id, targetId: merge.target_id };
   });
 }

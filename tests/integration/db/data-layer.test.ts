@@ -41,7 +41,7 @@ describe(`data layer on ${driver}`, () => {
     seen.forEach((row, i) => {
       const persona = runs[i] ?? 'anon';
       expect(row?.uid ?? null).toBe(persona === 'anon' ? null : ids.staff[persona]);
-      expect(row?.role).toBe(persona === 'anon' ? 'anon' : 'authenticated');
+      expect(row?.role).toBe(persona === 'anon' ? 'doemee_anon' : 'doemee_staff');
     });
   });
 
@@ -77,7 +77,7 @@ describe(`data layer on ${driver}`, () => {
     ]);
     expect(results).toEqual([
       [{ set: 'gezet' }],
-      [{ seen: 'gezet', role: 'authenticated', uid: ids.staff.facilitator }],
+      [{ seen: 'gezet', role: 'doemee_staff', uid: ids.staff.facilitator }],
       [{ n: 1 }, { n: 2 }, { n: 3 }],
     ]);
     // The setting was local to the batch's transaction.
@@ -122,7 +122,9 @@ describe(`data layer on ${driver}`, () => {
       ),
     );
     for (const [i, [rows]] of seen.entries())
-      expect(rows).toEqual([{ role: personas[i % personas.length] === 'anon' ? 'anon' : 'authenticated' }]);
+      expect(rows).toEqual([
+        { role: personas[i % personas.length] === 'anon' ? 'doemee_anon' : 'doemee_staff' },
+      ]);
   });
 
   test('timestamps, json and arrays come back as the same types from both drivers', async () => {

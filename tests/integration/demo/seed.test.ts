@@ -45,15 +45,26 @@ describe('demo seed', () => {
     expect(await count(`select count(*)::int as n from public.stop_facilitators`)).toBeGreaterThan(0);
   });
 
-  test('visitors see published themes with approved quotes only', async () => {
-    const rows = await db.transaction(callerFor('anon'), (tx) =>
-      tx.query<{ status: string }>('select distinct status from public.input_items'),
+  test('visitors see the published page with approved quotes only, and no table', async () => {
+    const [row] = await db.transaction(callerFor('anon'), (tx) =>
+      tx.query<{ page: { quotes: Record<string, unknown>; current: string | null } | null }>(
+        `select public.published_results(slug) as page from public.consultations where status <> 'draft' limit 1`,
+      ),
     );
-    expect(rows).toEqual([{ status: 'approved' }]);
-    const themes = await db.transaction(callerFor('anon'), (tx) =>
-      tx.query<{ n: number }>('select count(*)::int as n from public.themes where published_at is not null'),
+    const quoteIds = Object.keys(row?.page?.quotes ?? {});
+    expect(row?.page?.current).toBeTruthy();
+    expect(quoteIds.length).toBeGreaterThan(0);
+    const statuses = await db.asOwner((tx) =>
+      tx.query<{ status: string }>(
+        'select distinct status from public.input_items where id = any($1::uuid[])',
+        [quoteIds],
+      ),
     );
-    expect(themes[0]?.n).toBeGreaterThan(0);
+    expect(statuses).toEqual([{ status: 'approved' }]);
+    for (const table of ['input_items', 'themes', 'theme_assignments'])
+      await expect(
+        db.transaction(callerFor('anon'), (tx) => tx.query(`select 1 from public.${table} limit 1`)),
+      ).rejects.toThrow(/permission denied/);
   });
 
   test('the detector has proposed redactions for the seeded personal data', async () => {

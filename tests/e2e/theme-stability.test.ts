@@ -97,8 +97,8 @@ test('re-runs keep accepted and published themes exactly; a new answer joins and
   )?.[0];
   if (answer?.themeId) expect(answer.themeId).toBe(staffing);
   else {
-    const review = (await (await page.request.get(`${api}/twijfel?aantal=100`)).json()) as {
-      items: { id: string; best: { themeId: string } | null }[];
+    const { review } = (await (await page.request.get(`${api}/twijfel?aantal=100`)).json()) as {
+      review: { items: { id: string; best: { themeId: string } | null }[] };
     };
     expect(review.items.find((i) => i.id === answer?.id)?.best?.themeId).toBe(staffing);
   }

@@ -475,7 +475,9 @@ describe('the printable summary', () => {
     const printed = summary?.topics.flatMap((t) => t.notes) ?? [];
     const masked = printed.find((n) => n.id === personal.id);
     expect(masked?.status).toBe('new');
-    expect(masked?.body).toBe('Mevrouw [naam] op de [adres] wacht al weken, bel haar dochter op [telefoonnummer].');
+    expect(masked?.body).toBe(
+      'Mevrouw [naam] op de [adres] wacht al weken, bel haar dochter op [telefoonnummer].',
+    );
     expect(masked?.masked).toBe(true);
     expect(printed.find((n) => n.id === plain.id)).toMatchObject({ body: plain.body, masked: false });
     const text = JSON.stringify(summary);

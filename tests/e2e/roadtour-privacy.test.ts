@@ -58,7 +58,9 @@ test('warns while a note with a name and phone number is typed; one button remov
   await page.keyboard.press('Tab');
   await expect(section.getByRole('button', { name: 'Deze gegevens weghalen' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(field).toHaveValue('Mevrouw [naam] wil teruggebeld worden op ([telefoonnummer]) over de hulp.');
+  await expect(field).toHaveValue(
+    'Mevrouw [naam] wil teruggebeld worden op ([telefoonnummer]) over de hulp.',
+  );
   await expect(field).toBeFocused();
   await expect(hint).toContainText('Weggehaald.');
   await expect(hint).not.toContainText(warning);

@@ -89,6 +89,8 @@ const roleAdjectives =
 // "mn"/"zn": possessives typed without apostrophe in sloppy answers ("mn buurman kees").
 const possessive = "(?:mijn|m'n|mn|onze|ons|zijn|z'n|zn|haar|hun|uw|jouw)";
 
+const allRolesEarly = [...ROLE_WORDS, ...POSSESSIVE_ROLE_WORDS].join('|');
+
 const CUES: readonly Cue[] = [
   {
     re: new RegExp(`(?<![\\p{L}])${TITLE_PATTERN}[ \\u00a0]+`, 'giu'),
@@ -97,6 +99,15 @@ const CUES: readonly Cue[] = [
   },
   {
     re: new RegExp(`(?<![\\p{L}])${roleAdjectives}(?:${roleAlternation}):?[ \\u00a0]+`, 'giu'),
+    strength: 'strong',
+    particleStart: false,
+  },
+  // A role with the name in brackets: "Zoon (Erwin) is mantelzorger", "de buurvrouw (Ans)".
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])${roleAdjectives}(?:${allRolesEarly})[ \\u00a0]*\\([ \\u00a0]*(?=[^)]{2,40}\\))`,
+      'giu',
+    ),
     strength: 'strong',
     particleStart: false,
   },
@@ -338,6 +349,35 @@ const AFTER_NAME_WEAK_RE = new RegExp(
 const SPEECH_VERB_RE =
   /(?<![\p{L}])(?:vertelde|vertelt|zei|zegt|vroeg|vraagt|belde|meldde|meldt|schreef|aldus|merkte|gaf)[ \u00a0]+/giu;
 
+/** Services people work for: a name right before "van de thuiszorg" is someone who works there. */
+const AFFILIATIONS =
+  'thuiszorg|thuishulp|wijkteam|gemeente|zorg|zorgaanbieder|huisartsenpraktijk|praktijk|apotheek|dagbesteding|ouderenbond|kerk|moskee|bibliotheek|buurthuis|woningcorporatie|woningbouw|woningbouwvereniging|schoonmaakbedrijf|zorgverzekeraar|verzekering|wmo|wmo-loket|loket|welzijn|welzijnsorganisatie|vrijwilligerscentrale|mantelzorgpunt';
+const AFFILIATION_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}'’.-])(\\p{Lu}[\\p{Ll}\\p{M}]+(?:[ \\u00a0]\\p{Lu}[\\p{Ll}\\p{M}]+)?)[ \\u00a0]+van[ \\u00a0]+(?:de|het)[ \\u00a0]+(?:${AFFILIATIONS})(?![\\p{L}])`,
+  'gu',
+);
+
+/** "Noor en Daan": a capitalised word joined by "en" to a name that was found is a name too. */
+function coordinated(text: string, found: readonly PiiSpan[], parser: NameParser): ParsedName[] {
+  const out: ParsedName[] = [];
+  for (const span of found) {
+    const before = /(?<![\p{L}\p{N}'’.-])(\p{Lu}[\p{Ll}\p{M}]+)[ \u00a0]+en[ \u00a0]+$/u.exec(
+      text.slice(Math.max(0, span.start - 40), span.start),
+    );
+    if (before?.[1]) {
+      const at = span.start - before[0].length;
+      const name = parser.parse(at, false);
+      if (name && name.end === at + before[1].length && !isSentenceStart(text, at)) out.push(name);
+    }
+    const after = /^[ \u00a0]+en[ \u00a0]+(?=\p{Lu}[\p{Ll}\p{M}]+)/u.exec(text.slice(span.end, span.end + 8));
+    if (after) {
+      const name = parser.parse(span.end + after[0].length, false);
+      if (name) out.push(name);
+    }
+  }
+  return out;
+}
+
 export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] {
   const publicRanges = [
     ...rangesOf(text, PUBLIC_FIGURE_RE),
@@ -372,6 +412,15 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
   for (const m of text.matchAll(SPEECH_VERB_RE)) {
     const name = parser.parse(m.index + m[0].length, false);
     if (name && /^(?:[ \u00a0]+dat(?![\p{L}])|,)/u.test(text.slice(name.end, name.end + 5))) accept(name);
+  }
+
+  // Someone from an organisation: "tegen Priscilla van de thuiszorg", "Ahmed van het wijkteam".
+  for (const m of text.matchAll(AFFILIATION_RE)) {
+    const at = m.index;
+    const name = parser.parse(at, false);
+    if (!name || name.end !== at + (m[1]?.length ?? 0)) continue;
+    if (isSentenceStart(text, at) && COMMON_CAPITALISED.has(firstWordOf(name))) continue;
+    accept(name);
   }
 
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.-])(?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)/gu)) {
@@ -412,6 +461,9 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
       accept(name);
     }
   }
+
+  // Names joined to a found name by "en", one round (not chains of organisations or places).
+  for (const name of coordinated(text, [...found], parser)) accept(name);
 
   // Lower-case first names with evidence after them: "joop (87)", "ria, mijn buurvrouw,".
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.@-])\p{Ll}+/gu)) {

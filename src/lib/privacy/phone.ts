@@ -44,9 +44,13 @@ export function findPhones(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   // Most answers hold no number at all; the matcher is the costly part, so skip it then.
   if (!FIVE_DIGITS_RE.test(text)) return out;
-  for (const found of findPhoneNumbersInText(text, { defaultCountry: 'NL' }, metadata)) {
+  // "(+31) 6 12345678": the matcher does not read a country code in brackets; give it the same
+  // text with spaces for the brackets (same length, so offsets hold) and put the bracket back.
+  const readable = text.replace(/\(\+(\d{1,3})\)/g, (_, code: string) => ` +${code} `);
+  for (const found of findPhoneNumbersInText(readable, { defaultCountry: 'NL' }, metadata)) {
     let start = found.startsAt;
     let end = found.endsAt;
+    if (text[start - 1] === '(' && text[start] === '+') start -= 1;
     let value = text.slice(start, end);
     // "(06-53829104)": the library takes the opening bracket; the span is the number only.
     if (value.startsWith('(') && !value.includes(')')) {
@@ -59,7 +63,7 @@ export function findPhones(text: string): PiiSpan[] {
     }
     // Dialled at home a Dutch number starts with 0; without it (546362709, 2024-00318) it is a
     // BSN, a case number or an amount. Only the municipal 14 + area code has no 0.
-    if (!/^(?:\+|\(?0)/.test(value) && !MUNICIPAL_RE.test(value)) continue;
+    if (!/^\(?(?:\+|0)/.test(value) && !MUNICIPAL_RE.test(value)) continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 6);
     if (AMOUNT_SHAPE_RE.test(value) || AMOUNT_BEFORE_RE.test(before) || AMOUNT_AFTER_RE.test(after)) continue;

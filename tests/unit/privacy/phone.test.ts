@@ -18,6 +18,7 @@ describe('PHONE: forms the hand-written patterns missed (issue 16 item 15)', () 
     ['De zorgaanbieder zit op 088-1234567.', ['PHONE:088-1234567']],
     ['Bereikbaar op (079) 342 88 16 of 06 53 82 91 04.', ['PHONE:(079) 342 88 16', 'PHONE:06 53 82 91 04']],
     ['tel.:0612345678, na 17 uur', ['PHONE:0612345678']],
+    ['Bel (+31) 6 12345678 of 06.12.34.56.78.', ['PHONE:(+31) 6 12345678', 'PHONE:06.12.34.56.78']],
     ['Mijn zoon woont in Antwerpen: +32 470 12 34 56.', ['PHONE:+32 470 12 34 56']],
     ['Mijn broer in Paramaribo: +597 812 3456.', ['PHONE:+597 812 3456']],
     ['Mijn nicht in New York: +1 212 555 0100.', ['PHONE:+1 212 555 0100']],

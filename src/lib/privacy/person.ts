@@ -378,9 +378,21 @@ function coordinated(text: string, found: readonly PiiSpan[], parser: NameParser
   return out;
 }
 
+/**
+ * "Wilhelmina Sardjoe", "Juliana de Wit": a royal first name with a surname after it is a private
+ * person (common among older women), not the queen.
+ */
+function privateNamesake(text: string, range: Range): boolean {
+  if (/[ \u00a0-]/.test(text.slice(range.start, range.end))) return false;
+  const next = /^[ \u00a0]+(?:(?:van|de|der|den|ter|ten|te|el)[ \u00a0]+)*(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(
+    text.slice(range.end, range.end + 40),
+  )?.[1];
+  return next !== undefined && !isPlaceOrOrganisation(next, false);
+}
+
 export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] {
   const publicRanges = [
-    ...rangesOf(text, PUBLIC_FIGURE_RE),
+    ...rangesOf(text, PUBLIC_FIGURE_RE).filter((r) => !privateNamesake(text, r)),
     ...rangesOf(text, IDIOM_RE),
     ...rangesOf(text, ORGANISATION_RE),
   ];

@@ -41,6 +41,8 @@ describe('PERSON: forms added in the second round', () => {
     ['Zeg maar tegen Priscilla van de thuiszorg dat ze mag komen.', ['PERSON:Priscilla']],
     ['Ik heb met Noor en Daan gesproken over de hulp.', ['PERSON:Noor', 'PERSON:Daan']],
     ['Ik ken Marie en Joost al jaren.', ['PERSON:Marie', 'PERSON:Joost']],
+    ['Ik ben Wilhelmina Sardjoe en ik woon alleen.', ['PERSON:Wilhelmina Sardjoe']], // a royal first name
+    ['Mevrouw Juliana de Wit (88) vroeg om hulp.', ['PERSON:Juliana de Wit']],
   ])('finds %s', (text, expected) => {
     expect(found(text, 'PERSON')).toEqual(expected);
   });
@@ -54,6 +56,9 @@ describe('PERSON: forms added in the second round', () => {
     'De vrijwilliger van de kerk kwam langs.',
     'Het Huis van de Buurt is op dinsdag open.',
     'Jan en alleman mag meepraten.',
+    'Koningin Wilhelmina sprak op de radio.',
+    'Prinses Amalia wordt later koningin.',
+    'In het Juliana Kinderziekenhuis werken veel vrijwilligers.',
   ])('ignores %s', (text) => {
     expect(found(text, 'PERSON')).toEqual([]);
   });

@@ -154,6 +154,13 @@ const PREFIX_TITLES = new Set([
   'jonkheer',
 ]);
 
+/** Adjectives that start street names ("Eerste Stationsstraat", "Korte Groenewegje"), though common words. */
+const STREET_PREFIXES = new Set(
+  'Eerste Tweede Derde Vierde Vijfde Nieuwe Oude Korte Lange Kleine Grote Hoge Lage Noord Zuid Oost West'.split(
+    ' ',
+  ),
+);
+
 /** Words that never belong to a street name: function words, places, dates, form labels ("Afleveradres"). */
 function isBlockedStreetWord(word: string): boolean {
   const lower = word.toLowerCase();
@@ -245,7 +252,7 @@ function extendLeft(text: string, start: number): number {
       }
       break;
     }
-    if (isCapitalised(word) && !isBlockedStreetWord(word)) {
+    if (isCapitalised(word) && (!isBlockedStreetWord(word) || STREET_PREFIXES.has(word))) {
       begin = prev.start;
       continue;
     }

@@ -29,6 +29,13 @@ const AMOUNT_AFTER_RE = /^\s?(?:euro\b|eur\b|,-|,\d)/i;
 const OTHER_INTL_RE =
   /(?<![\p{L}\p{N}+])\+[1-9]\d{0,2}(?:[ \u00a0.-]?(?:\(0\))?[ \u00a0.-]?\d{1,5}){2,6}(?![\p{L}\p{N}]|[.,-]\d)/gu;
 
+const TIME_RE = /(?<!\d)\d{1,2}[.:][0-5]\d(?!\d)/;
+/**
+ * A mobile number in a range not (yet) handed out ("06 98 76 54 32") is still written as a phone
+ * number: 06 and eight digits, read with the matcher's POSSIBLE leniency.
+ */
+const MOBILE_SHAPE_RE = /^6\d{8}$/;
+
 /** The municipal short number: 14 followed by the area code without its 0 ("14 079"). */
 const MUNICIPAL_RE = /^14[ \u00a0]?0\d{2,3}$/;
 const SLICE_CODES = Object.keys(metadataJson.country_calling_codes);
@@ -64,11 +71,27 @@ export function findPhones(text: string): PiiSpan[] {
     // Dialled at home a Dutch number starts with 0; without it (546362709, 2024-00318) it is a
     // BSN, a case number or an amount. Only the municipal 14 + area code has no 0.
     if (!/^\(?(?:\+|0)/.test(value) && !MUNICIPAL_RE.test(value)) continue;
+    // "09.00–11.30", "10:30 - 12:00": times, which the matcher can read as a 0900 number.
+    if (TIME_RE.test(value)) continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 6);
     if (AMOUNT_SHAPE_RE.test(value) || AMOUNT_BEFORE_RE.test(before) || AMOUNT_AFTER_RE.test(after)) continue;
     // Mobile numbers are never reference numbers; others after "klantnummer" etc. are.
     if (!isMobile(found.number.nationalNumber) && REFERENCE_BEFORE_RE.test(before)) continue;
+    out.push({ type: 'PHONE', start, end });
+  }
+  for (const found of findPhoneNumbersInText(
+    readable,
+    { defaultCountry: 'NL', leniency: 'POSSIBLE' } as {
+      defaultCountry: 'NL';
+    },
+    metadata,
+  )) {
+    const { startsAt: start, endsAt: end } = found;
+    if (found.number.countryCallingCode !== '31' || !MOBILE_SHAPE_RE.test(found.number.nationalNumber))
+      continue;
+    if (!/^(?:\+|0)/.test(text.slice(start, end)) || out.some((s) => s.start < end && start < s.end))
+      continue;
     out.push({ type: 'PHONE', start, end });
   }
   for (const m of text.matchAll(OTHER_INTL_RE)) {

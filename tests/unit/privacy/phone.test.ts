@@ -52,3 +52,16 @@ describe('phone metadata slice', () => {
     expect(JSON.parse(readFileSync(SLICE_FILE, 'utf8'))).toEqual(currentSlice());
   });
 });
+
+describe('PHONE: found after the hold-out was scored once', () => {
+  it('finds a mobile number in a range not handed out yet', () => {
+    expect(found('Bel mij: 06 98 76 54 32.', 'PHONE')).toEqual(['PHONE:06 98 76 54 32']);
+  });
+
+  it.each(['Markt Dorp, 09.00–11.30, ca 35 gesprekken.', 'Open van 10:30 - 12:00 uur.'])(
+    'reads a time range as times: %s',
+    (text) => {
+      expect(found(text, 'PHONE')).toEqual([]);
+    },
+  );
+});

@@ -35,6 +35,8 @@ const TIME_RE = /(?<!\d)\d{1,2}[.:][0-5]\d(?!\d)/;
  * number: 06 and eight digits, read with the matcher's POSSIBLE leniency.
  */
 const MOBILE_SHAPE_RE = /^6\d{8}$/;
+/** Something shaped like a Dutch mobile number anywhere in the text: 06, +31 6 or 0031 6 and 8 digits. */
+const MOBILE_HINT_RE = /(?<!\d)(?:0|\+[ \u00a0]?31|0031)[ \u00a0.()0-]*6(?:[ \u00a0.–-]*\d){8}(?!\d)/g;
 
 /** The municipal short number: 14 followed by the area code without its 0 ("14 079"). */
 const MUNICIPAL_RE = /^14[ \u00a0]?0\d{2,3}$/;
@@ -47,6 +49,24 @@ function isMobile(digits: string): boolean {
 /** The shortest number we report, "14 079", has five digits: fewer in the whole text, no phone. */
 const FIVE_DIGITS_RE = /\d(?:\D*\d){4}/;
 
+/** Mobile numbers in ranges the metadata does not hold yet, read with POSSIBLE leniency. */
+function findUnassignedMobiles(text: string, readable: string, out: PiiSpan[]): void {
+  for (const found of findPhoneNumbersInText(
+    readable,
+    { defaultCountry: 'NL', leniency: 'POSSIBLE' } as {
+      defaultCountry: 'NL';
+    },
+    metadata,
+  )) {
+    const { startsAt: start, endsAt: end } = found;
+    if (found.number.countryCallingCode !== '31' || !MOBILE_SHAPE_RE.test(found.number.nationalNumber))
+      continue;
+    if (!/^(?:\+|0)/.test(text.slice(start, end)) || out.some((s) => s.start < end && start < s.end))
+      continue;
+    out.push({ type: 'PHONE', start, end });
+  }
+}
+
 export function findPhones(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   // Most answers hold no number at all; the matcher is the costly part, so skip it then.
@@ -54,6 +74,7 @@ export function findPhones(text: string): PiiSpan[] {
   // "(+31) 6 12345678": the matcher does not read a country code in brackets; give it the same
   // text with spaces for the brackets (same length, so offsets hold) and put the bracket back.
   const readable = text.replace(/\(\+(\d{1,3})\)/g, (_, code: string) => ` +${code} `);
+  let mobiles = 0;
   for (const found of findPhoneNumbersInText(readable, { defaultCountry: 'NL' }, metadata)) {
     let start = found.startsAt;
     let end = found.endsAt;
@@ -79,20 +100,12 @@ export function findPhones(text: string): PiiSpan[] {
     // Mobile numbers are never reference numbers; others after "klantnummer" etc. are.
     if (!isMobile(found.number.nationalNumber) && REFERENCE_BEFORE_RE.test(before)) continue;
     out.push({ type: 'PHONE', start, end });
+    if (isMobile(found.number.nationalNumber)) mobiles++;
   }
-  for (const found of findPhoneNumbersInText(
-    readable,
-    { defaultCountry: 'NL', leniency: 'POSSIBLE' } as {
-      defaultCountry: 'NL';
-    },
-    metadata,
-  )) {
-    const { startsAt: start, endsAt: end } = found;
-    if (found.number.countryCallingCode !== '31' || !MOBILE_SHAPE_RE.test(found.number.nationalNumber))
-      continue;
-    if (!/^(?:\+|0)/.test(text.slice(start, end)) || out.some((s) => s.start < end && start < s.end))
-      continue;
-    out.push({ type: 'PHONE', start, end });
+  // The second pass costs as much as the first: only when a mobile-shaped number was left over.
+  const mobileShaped = [...text.matchAll(MOBILE_HINT_RE)].length;
+  if (mobileShaped > mobiles) {
+    findUnassignedMobiles(text, readable, out);
   }
   for (const m of text.matchAll(OTHER_INTL_RE)) {
     const digits = m[0].replace(/\D/g, '');

@@ -1,7 +1,8 @@
 /**
  * Scores the PII detector on a labelled JSONL file (id, text, spans).
  *
- *   npm run eval:pii                      # /work/shared/data/dev-pii.jsonl
+ *   npm run eval:pii                      # every set: the shared dev set, tests/unit/privacy/fixtures/*.txt,
+ *                                         # tests/fixtures/pii/*.{jsonl,txt} (own and independent hold-out sets)
  *   npm run eval:pii -- --input FILE.jsonl
  *   npm run eval:pii -- --input FILE.txt  # inline markup «TYPE|value», one text a line
  *
@@ -9,7 +10,7 @@
  * partial overlap (a prediction counts when it overlaps an unmatched gold span
  * of the same type), plus micro-averaged totals.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -163,16 +164,35 @@ export function formatTable(scores: Record<MatchMode, Score>): string {
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_DEV_FILE = path.resolve(repoRoot, '../shared/data/dev-pii.jsonl');
 
+/** The labelled sets scored when no --input is given, in this order. */
+export function defaultSets(): string[] {
+  const listed = (dir: string, exts: readonly string[]) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => exts.some((e) => f.endsWith(e)))
+          .sort()
+          .map((f) => path.join(dir, f))
+      : [];
+  return [
+    ...(existsSync(DEFAULT_DEV_FILE) ? [DEFAULT_DEV_FILE] : []),
+    ...listed(path.resolve(repoRoot, 'tests/unit/privacy/fixtures'), ['.txt']),
+    ...listed(path.resolve(repoRoot, 'tests/fixtures/pii'), ['.jsonl', '.txt']),
+  ];
+}
+
 function main(argv: readonly string[]): void {
   const i = argv.indexOf('--input');
-  const file = i >= 0 ? argv[i + 1] : DEFAULT_DEV_FILE;
-  if (!file) {
+  const files = i >= 0 ? [argv[i + 1]] : defaultSets();
+  if (files.some((f) => !f) || files.length === 0) {
     console.error('usage: eval-pii [--input FILE.jsonl | --input FILE.txt]');
     process.exit(2);
   }
-  const docs = file.endsWith('.jsonl') ? loadLabelled(file) : loadMarkup(file);
-  console.log(`${docs.length} texts from ${file}\n`);
-  console.log(formatTable(evaluate(docs)));
+  for (const file of files as string[]) {
+    const docs = file.endsWith('.jsonl') ? loadLabelled(file) : loadMarkup(file);
+    console.log(`${docs.length} texts from ${path.relative(process.cwd(), file) || file}\n`);
+    console.log(formatTable(evaluate(docs)));
+    console.log('');
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

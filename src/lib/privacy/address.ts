@@ -63,19 +63,37 @@ const SUFFIXES = [
   'vallei',
   'stede',
   'hove',
+  // Rokkeveen and Oosterheem name streets after woods and trees (Amandelhout), others after gates,
+  // harbours and corners; towns ending in -dam or -burg are left out on purpose.
+  'hout',
+  'haven',
+  'poort',
+  'hoek',
+  'kamp',
+  'tuin',
+  'gang',
+  'veste',
 ].join('|');
 
-/** House number with optional letter or addition: 12, 101a, 3-B, 12-2, 45-II. */
+/**
+ * House number with optional letter or addition: 12, 101a, 3-B, 12-2, 45-II, 12bis, 12 bis and a
+ * capital letter after a space (101 A) when no word or initial follows it.
+ */
 const HOUSE_NUMBER =
-  '\\d{1,5}(?:[a-zA-Z](?![\\p{L}\\p{N}]))?(?:-(?:\\d{1,4}|[A-Za-z]{1,3})(?![\\p{L}\\p{N}]))?';
+  '\\d{1,5}(?:[a-zA-Z](?![\\p{L}\\p{N}])|[ \\u00a0]?bis(?![\\p{L}\\p{N}])|[ \\u00a0][A-H](?=[,;:)]|\\.(?![ \\u00a0]?\\p{Lu})|$))?(?:-(?:\\d{1,4}|[A-Za-z]{1,3})(?![\\p{L}\\p{N}]))?';
+/** "Dorpsstraat nr. 12", "Dorpsstraat nummer 12": the word belongs to the address. */
+const NUMBER_WORD = '(?:(?:nr\\.?|nummer|no\\.?)[ \\u00a0])?';
 /** A house number is not followed by a decimal, time, date part or percentage. */
 const NUMBER_END = '(?![\\p{L}\\p{N}]|[.,:]\\d|-\\d|\\s?%)';
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
 
 const SUFFIX_STREET_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}'’.-])(${NAME_WORD}?(?:${SUFFIXES}))[ \\u00a0](${HOUSE_NUMBER})${NUMBER_END}`,
+  `(?<![\\p{L}\\p{N}'’.-])(${NAME_WORD}?(?:${SUFFIXES}))[ \\u00a0]${NUMBER_WORD}(${HOUSE_NUMBER})${NUMBER_END}`,
   'gu',
 );
+
+/** After an address cue a street may be typed in lower case: "woont op de dorpsstraat 12". */
+const LOWER_STREET = `\\p{Ll}[\\p{Ll}\\p{M}'’-]*(?:${SUFFIXES})`;
 
 /** "Laan van Nieuw Oosteinde 12": a street word first, then particles and names. */
 const HEAD_STREET_RE = new RegExp(
@@ -85,22 +103,29 @@ const HEAD_STREET_RE = new RegExp(
 
 /** A run of 1-4 capitalised words (particles allowed between) followed by a house number. */
 const CHAIN = `${NAME_WORD}(?:[ ](?:(?:van|der|de|den|het|'t|ter|ten)[ ])*${NAME_WORD}){0,3}`;
-const CHAIN_NUMBER = `(?<![\\p{L}\\p{N}'’.-])(${CHAIN})[ \\u00a0](${HOUSE_NUMBER})${NUMBER_END}`;
+const CHAIN_NUMBER = `(?<![\\p{L}\\p{N}'’.-])(${CHAIN})[ \\u00a0]${NUMBER_WORD}(${HOUSE_NUMBER})${NUMBER_END}`;
 
 // No 'i' flag: with it \p{Lu} would also match lower case. Cue words allow a capital first letter.
 // Up to three lower-case words may stand between the cue and op/aan ("woont alleen op …",
 // "woont nog steeds zelfstandig aan …"); the preposition is then required. Not "in": that
 // usually names a district or a building ("wonen met plezier in Park 4 flats verder").
-const CUE_RE = new RegExp(
-  `(?<![\\p{L}])(?:[Ww]oon|[Ww]oont|[Ww]onen|[Ww]oonde|[Ww]oonden|[Ww]onend|[Ww]oonachtig|[Vv]erhuisd|[Vv]erhuist|[Vv]erhuizen|(?:[Pp]ost|[Ww]oon|[Bb]ezorg|[Nn]ieuw|[Oo]ud)?[Aa]dres(?:\\s+is)?)(?:(?:\\s+(?:nu|sinds\\s+kort|tegenwoordig|al\\s+jaren|zelf))?\\s*:?\\s*(?:(?:op|aan|in|naar|bij)\\s+)?|(?:\\s+\\p{Ll}+){1,3}\\s+(?:op|aan)\\s+)(?:(?:de|het|’t|'t)\\s+)?${CHAIN_NUMBER}`,
-  'gu',
+const CUE_PREFIX = `(?<![\\p{L}])(?:[Ww]oon|[Ww]oont|[Ww]onen|[Ww]oonde|[Ww]oonden|[Ww]onend|[Ww]oonachtig|[Vv]erhuisd|[Vv]erhuist|[Vv]erhuizen|(?:[Pp]ost|[Ww]oon|[Bb]ezorg|[Nn]ieuw|[Oo]ud)?[Aa]dres(?:\\s+is)?)(?:(?:\\s+(?:nu|sinds\\s+kort|tegenwoordig|al\\s+jaren|zelf))?\\s*:?\\s*(?:(?:op|aan|in|naar|bij)\\s+)?|(?:\\s+\\p{Ll}+){1,3}\\s+(?:op|aan)\\s+)(?:(?:de|het|’t|'t)\\s+)?`;
+const CUE_RE = new RegExp(`${CUE_PREFIX}${CHAIN_NUMBER}`, 'dgu');
+const LOWER_CUE_RE = new RegExp(
+  `${CUE_PREFIX}(?<![\\p{L}\\p{N}])(${LOWER_STREET})[ \\u00a0]${NUMBER_WORD}(${HOUSE_NUMBER})${NUMBER_END}`,
+  'dgu',
+);
+/** A cue after the address: "die op Zilverschoon 55 woont". */
+const CUE_AFTER_RE = new RegExp(
+  `(?<![\\p{L}])(?:op|aan)\\s+(?:(?:de|het|’t|'t)\\s+)?${CHAIN_NUMBER}(?=[ \\u00a0]+(?:woon|woont|wonen|woonde|woonden|gewoond)(?![\\p{L}]))`,
+  'dgu',
 );
 
-const BEFORE_POSTCODE_RE = new RegExp(`${CHAIN_NUMBER}\\s*,?\\s*$`, 'u');
+const BEFORE_POSTCODE_RE = new RegExp(`${CHAIN_NUMBER}\\s*,?\\s*$`, 'du');
 
 /** Words after a number that show it is a quantity, not a house number. */
 const UNIT_AFTER_RE =
-  /^\s*(?:uur|jaar|jaren|euro|eur|minuten|min|keer|procent|kilometer|km|meter|m2|personen|mensen|woningen|weken|dagen|maanden|x)(?![\p{L}])/iu;
+  /^\s*(?:uur|jaar|jaren|euro|eur|minuten|min|keer|procent|kilometer|km|meter|m2|personen|mensen|woningen|huizen|flats|verdiepingen|etages|trappen|haltes|bushaltes|weken|dagen|maanden|x)(?![\p{L}])/iu;
 
 const PREFIX_TITLES = new Set([
   'burgemeester',
@@ -128,6 +153,13 @@ const PREFIX_TITLES = new Set([
   'dominee',
   'jonkheer',
 ]);
+
+/** Adjectives that start street names ("Eerste Stationsstraat", "Korte Groenewegje"), though common words. */
+const STREET_PREFIXES = new Set(
+  'Eerste Tweede Derde Vierde Vijfde Nieuwe Oude Korte Lange Kleine Grote Hoge Lage Noord Zuid Oost West'.split(
+    ' ',
+  ),
+);
 
 /** Words that never belong to a street name: function words, places, dates, form labels ("Afleveradres"). */
 function isBlockedStreetWord(word: string): boolean {
@@ -220,7 +252,7 @@ function extendLeft(text: string, start: number): number {
       }
       break;
     }
-    if (isCapitalised(word) && !isBlockedStreetWord(word)) {
+    if (isCapitalised(word) && (!isBlockedStreetWord(word) || STREET_PREFIXES.has(word))) {
       begin = prev.start;
       continue;
     }
@@ -277,14 +309,24 @@ export function findAddresses(
     add(extendLeft(text, m.index), end);
   }
 
-  for (const m of text.matchAll(CUE_RE)) {
+  for (const m of [...text.matchAll(CUE_RE), ...text.matchAll(CUE_AFTER_RE)]) {
     const chain = m[1] ?? '';
     const number = m[2] ?? '';
-    const end = m.index + m[0].length;
-    const chainStart = end - number.length - 1 - chain.length;
+    const chainStart = m.indices?.[1]?.[0] ?? -1;
+    const end = m.indices?.[2]?.[1] ?? -1;
+    if (chainStart < 0 || end < 0) continue;
     const offset = trimChain(chain, !isSentenceStart(text, chainStart));
     if (offset < 0 || !plausibleNumber(text, end, number)) continue;
     add(chainStart + offset, end);
+  }
+
+  for (const m of text.matchAll(LOWER_CUE_RE)) {
+    const street = m[1] ?? '';
+    const start = m.indices?.[1]?.[0] ?? -1;
+    const end = m.indices?.[2]?.[1] ?? -1;
+    if (start < 0 || end < 0 || isBlockedStreetWord(street) || !plausibleNumber(text, end, m[2] ?? ''))
+      continue;
+    add(start, end);
   }
 
   for (const postcode of postcodes) {
@@ -294,9 +336,10 @@ export function findAddresses(
     const chain = m[1] ?? '';
     const number = m[2] ?? '';
     const start = postcode.start - before.length + m.index;
+    const end = postcode.start - before.length + (m.indices?.[2]?.[1] ?? -1);
     const offset = trimChain(chain, !isSentenceStart(text, start));
-    if (offset < 0 || /^(?:19|20)\d\d$/.test(number)) continue;
-    add(start + offset, start + chain.length + 1 + number.length);
+    if (offset < 0 || end < start || /^(?:19|20)\d\d$/.test(number)) continue;
+    add(start + offset, end);
   }
 
   return found.sort((a, b) => a.start - b.start);

@@ -4,8 +4,9 @@
  * inside an e-mail address or a street name ("Willem Dreeslaan") is not a person.
  */
 import { findAddresses } from './address';
-import { findBsns, findEmails, findIbans, findPhones, findPostcodes, type Range } from './patterns';
+import { findBsns, findEmails, findIbans, findPostcodes, type Range } from './patterns';
 import { findPersons } from './person';
+import { findPhones } from './phone';
 import { overlapsAny } from './text';
 import type { PiiSpan, PiiType } from './types';
 

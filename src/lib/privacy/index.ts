@@ -7,5 +7,6 @@
  */
 export { isValidBsn, isValidIban } from './checksums';
 export { detectPersonalData } from './detect';
+export { type Masked, maskPersonalData } from './mask';
 export { redact, type SpanErrorCode, type SpanInput, SpanValidationError, validateSpans } from './redact';
 export { isPiiType, PII_PLACEHOLDERS, PII_TYPES, type PiiSpan, type PiiType } from './types';

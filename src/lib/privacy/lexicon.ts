@@ -52,6 +52,7 @@ export const ORGANISATIONS: readonly string[] = [
   'Florence',
   'Saffier',
   'Piëzo',
+  'Piezo', // often typed without the diaeresis
   'Palet Welzijn',
   'MEE',
   'Jumbo',
@@ -110,7 +111,7 @@ export const ORGANISATIONS: readonly string[] = [
 /** Words that mark an organisation or institution when part of a capitalised word. */
 // Anchored at the end (or start) so surnames such as Huisman or Kerkhof are not caught.
 export const ORGANISATION_WORD_RE =
-  /(?:zorg|loket|team|centrum|groep|vereniging|verzekering|school|moskee|apotheek|ziekenhuis|buurthuis|kliniek|praktijk|welzijn|dienst|bureau|kantoor|fonds|partij|omroep|krant|hulp)$|^(?:stichting|gemeente|zorg|wmo|thuiszorg)/i;
+  /(?:zorg|loket|team|centrum|groep|vereniging|verzekering|school|moskee|apotheek|ziekenhuis|buurthuis|kliniek|praktijk|welzijn|dienst|bureau|kantoor|fonds|partij|omroep|krant|hulp|raad|overleg|platform|netwerk|collectief)$|^(?:stichting|gemeente|zorg|wmo|thuiszorg)/i;
 
 /** Nationalities, languages and religions: "Ik ben Marokkaans", "Ik spreek Turks". */
 export const NATIONALITY_WORDS: ReadonlySet<string> = new Set(
@@ -119,6 +120,9 @@ export const NATIONALITY_WORDS: ReadonlySet<string> = new Set(
   Marokkaans Marokkaanse Surinaams Surinaamse Antilliaans Antilliaanse Arabisch Berbers Tamazight Koerdisch
   Pools Poolse Indisch Indische Moluks Molukse Hindoestaans Hindoestaanse Chinees Chinese Islamitisch
   Christelijk Katholiek Katholieke Protestants Protestantse Zoetermeerder Zoetermeerse Hagenaar
+  Papiaments Papiamento Sranantongo Sranan Curaçaos Curaçaose Arubaans Arubaanse Kaapverdisch Somalisch
+  Eritrees Syrisch Pakistaans Afghaans Farsi Perzisch Bulgaars Roemeens Portugees Spaans Italiaans
+  Russisch Oekraïens Indonesisch Hindi Urdu Tamil Mandarijn Kantonees
 `),
 );
 

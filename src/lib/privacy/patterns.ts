@@ -1,6 +1,6 @@
 /**
- * Pattern detectors for the structured types: e-mail, phone, postcode, BSN and
- * IBAN. Each returns candidate spans; checksums and context decide which
+ * Pattern detectors for the structured types: e-mail, postcode, BSN and IBAN
+ * (phone numbers: phone.ts). Each returns candidate spans; checksums and context decide which
  * look-alikes (amounts, dates, reference numbers) are dropped.
  */
 import { ibanLength, isValidBsn, isValidIban } from './checksums';
@@ -20,79 +20,6 @@ export function findEmails(text: string): PiiSpan[] {
     start: m.index,
     end: m.index + m[0].length,
   }));
-}
-
-// --- Phone numbers -----------------------------------------------------------
-
-/** Places where a phone number may begin: +31, 0031, "(0", or a 0 that starts a number. */
-const PHONE_START_RE = /(?<![\p{L}\p{N}+&@_])(?:\+\s?31|0031|\(\s?0|0)(?=[\d\s(-])/gu;
-const INTL_PREFIX_RE = /(?:\+\s?31|0031)\s?(?:\(0\)\s?)?[-\s]?/y;
-const PAREN_AREA_RE = /\(\s?(0\d{1,3})\s?\)\s?(?:[-–]\s?)?/y;
-const DIGITS_RE = /\d+/y;
-const PHONE_SEP_RE = /(?:\s?[-–./]\s?|[ \u00a0])(?=\d)/y;
-/** Municipal short number: 14 followed by the area code ("14 079"). */
-const SHORT_MUNICIPAL_RE = /(?<![\p{L}\p{N}.,\-/+])14[ \u00a0]?0\d{2,3}(?![\p{L}\p{N}]|[.,\-/:]\d)/gu;
-/** A number right after these words is a customer/case/account number, not a phone number. */
-const REFERENCE_BEFORE_RE =
-  /(?:klant|dossier|referentie|kenmerk|zaak|polis|factuur|order|lid|pas|rekening|bank|registratie|cli[eë]nt|relatie|contract|bsn|burgerservice|sofi)\p{L}*(?:nummer|nr\.?)?\s*(?:is|was|:)?\s*$/iu;
-
-function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
-  re.lastIndex = pos;
-  return re.exec(text);
-}
-
-/** Reads a Dutch phone number starting at `pos`: its end and national digits, or null. */
-function parsePhone(text: string, pos: number): { end: number; digits: string } | null {
-  let digits = '';
-  let cursor = pos;
-  const intl = matchAt(INTL_PREFIX_RE, text, cursor);
-  if (intl) {
-    digits = '0';
-    cursor += intl[0].length;
-  } else {
-    const paren = matchAt(PAREN_AREA_RE, text, cursor);
-    if (paren?.[1]) {
-      digits = paren[1];
-      cursor += paren[0].length;
-    }
-  }
-  // Consume digit groups until exactly ten national digits; a group that
-  // overshoots means this is some other number (a date followed by a number…).
-  for (;;) {
-    const group = matchAt(DIGITS_RE, text, cursor);
-    if (!group) return null;
-    digits += group[0];
-    cursor += group[0].length;
-    if (digits.length > 10) return null;
-    if (digits.length === 10) break;
-    const sep = matchAt(PHONE_SEP_RE, text, cursor);
-    if (!sep) return null;
-    cursor += sep[0].length;
-  }
-  if (!/^0[1-9]\d{8}$/.test(digits)) return null;
-  const after = text.slice(cursor, cursor + 2);
-  // Another digit group right after means a longer number; "/0…" is a second phone number.
-  if (/^[\p{L}\p{N}]/u.test(after) || /^[.,\-:]\d/.test(after) || /^\/[1-9]/.test(after)) return null;
-  return { end: cursor, digits };
-}
-
-export function findPhones(text: string): PiiSpan[] {
-  const out: PiiSpan[] = [];
-  let lastEnd = 0;
-  for (const m of text.matchAll(PHONE_START_RE)) {
-    if (m.index < lastEnd) continue;
-    const phone = parsePhone(text, m.index);
-    if (!phone) continue;
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
-    // Mobile numbers are never reference numbers; others after "klantnummer" etc. are.
-    if (!phone.digits.startsWith('06') && REFERENCE_BEFORE_RE.test(before)) continue;
-    out.push({ type: 'PHONE', start: m.index, end: phone.end });
-    lastEnd = phone.end;
-  }
-  for (const m of text.matchAll(SHORT_MUNICIPAL_RE)) {
-    out.push({ type: 'PHONE', start: m.index, end: m.index + m[0].length });
-  }
-  return out;
 }
 
 // --- Postcodes ---------------------------------------------------------------

@@ -44,7 +44,7 @@ const NAME_WORD_RE =
 const INITIALS_RE = /(?:\p{Lu}|Th|Chr|Ph|Joh|Jac|Wm)\.(?:[ \u00a0]?\p{Lu}\.){0,3}(?![\p{L}\p{N}])/uy;
 /** One or more tussenvoegsels, each followed by a space. "ben" is left out: it is also a first name. */
 const PARTICLES_RE =
-  /(?:(?:van|de|der|den|het|'t|’t|ter|ten|te|von|da|du|le|la|el|al|di|del|dos|das|bin|ibn|abu|ait)[ \u00a0])+/iuy;
+  /(?:(?:van|de|der|den|het|'t|’t|ter|ten|te|von|da|du|le|la|el|al|di|del|dos|das|bin|ibn|abu|ait|v\.[ \u00a0]?d\.?|v\.)[ \u00a0])+/iuy;
 const SPACE_RE = /[ \u00a0]/y;
 /** The capital "A" joining Surinamese-Chinese surnames: "Tjon A Fong", "Lie A Kwie". Only inside a name. */
 const A_JOINER_RE = /A[ \u00a0]/y;
@@ -89,6 +89,8 @@ const roleAdjectives =
 // "mn"/"zn": possessives typed without apostrophe in sloppy answers ("mn buurman kees").
 const possessive = "(?:mijn|m'n|mn|onze|ons|zijn|z'n|zn|haar|hun|uw|jouw)";
 
+const allRolesEarly = [...ROLE_WORDS, ...POSSESSIVE_ROLE_WORDS].join('|');
+
 const CUES: readonly Cue[] = [
   {
     re: new RegExp(`(?<![\\p{L}])${TITLE_PATTERN}[ \\u00a0]+`, 'giu'),
@@ -97,6 +99,15 @@ const CUES: readonly Cue[] = [
   },
   {
     re: new RegExp(`(?<![\\p{L}])${roleAdjectives}(?:${roleAlternation}):?[ \\u00a0]+`, 'giu'),
+    strength: 'strong',
+    particleStart: false,
+  },
+  // A role with the name in brackets: "Zoon (Erwin) is mantelzorger", "de buurvrouw (Ans)".
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])${roleAdjectives}(?:${allRolesEarly})[ \\u00a0]*\\([ \\u00a0]*(?=[^)]{2,40}\\))`,
+      'giu',
+    ),
     strength: 'strong',
     particleStart: false,
   },
@@ -174,7 +185,12 @@ function isPlaceOrOrganisation(word: string, afterParticle: boolean): boolean {
   if (PLACE_WORD_RE.test(lower) || ORGANISATION_WORD_RE.test(lower)) return true;
   const parts = [lower, ...lower.split('-')];
   if (afterParticle) return parts.some((part) => PLACES.has(part) || CALENDAR_WORDS.has(part));
-  return parts.some((part) => isNonNameWord(part));
+  // In a double surname only the first part must not be a common word: "Kramer-Oud", "Smit-Groen".
+  const [whole, first, ...rest] = parts;
+  return (
+    [whole, first].some((part) => part !== undefined && isNonNameWord(part)) ||
+    rest.some((part) => PLACES.has(part) || CALENDAR_WORDS.has(part))
+  );
 }
 
 /**
@@ -209,8 +225,23 @@ class NameParser {
   private usableWord(word: string, start: number, afterParticle = false): boolean {
     const range = { start, end: start + word.length };
     if (overlapsAny(range, this.blocked) || isPlaceOrOrganisation(word, afterParticle)) return false;
-    // A word followed by a number is a street or a label ("Tafel 3"), not a name.
-    return !/^[ \u00a0]?\d/.test(this.text.slice(range.end, range.end + 2));
+    // A word followed by a number is a street or a label ("Tafel 3"), not a name; unless the number
+    // is a phone number or other detected data ("mw Ouali 06-1299 4410").
+    const number = /^[ \u00a0]?\d/.exec(this.text.slice(range.end, range.end + 2));
+    if (!number) return true;
+    const digitAt = range.end + number[0].length - 1;
+    return overlapsAny({ start: digitAt, end: digitAt + 1 }, this.blocked);
+  }
+
+  /**
+   * A month or day between two name words is part of the name: "Zhang Mei Ling", "Maria Mei Li".
+   * Only when another usable name word follows, so "Jansen Mei 2024" still stops at "Jansen".
+   */
+  private calendarInsideName(word: string, start: number): boolean {
+    const end = start + word.length;
+    if (!CALENDAR_WORDS.has(word.toLowerCase()) || overlapsAny({ start, end }, this.blocked)) return false;
+    const next = stickyMatch(NAME_WORD_RE, this.text, end + 1);
+    return this.text[end] === ' ' && next !== null && this.usableWord(next, end + 1);
   }
 
   /**
@@ -276,7 +307,8 @@ class NameParser {
         }
       }
       const word = stickyMatch(NAME_WORD_RE, text, at);
-      if (!word || !this.usableWord(word, at)) break;
+      if (!word) break;
+      if (!this.usableWord(word, at) && !(parts.length > 0 && this.calendarInsideName(word, at))) break;
       parts.push({ kind: 'word', start: at, end: at + word.length, text: word });
       cursor = at + word.length;
     }
@@ -338,9 +370,58 @@ const AFTER_NAME_WEAK_RE = new RegExp(
 const SPEECH_VERB_RE =
   /(?<![\p{L}])(?:vertelde|vertelt|zei|zegt|vroeg|vraagt|belde|meldde|meldt|schreef|aldus|merkte|gaf)[ \u00a0]+/giu;
 
+/** Services people work for: a name right before "van de thuiszorg" is someone who works there. */
+const AFFILIATIONS =
+  'thuiszorg|thuishulp|wijkteam|wijkverpleging|wijkzuster|gemeente|zorg|zorgaanbieder|huisartsenpraktijk|praktijk|apotheek|dagbesteding|ouderenbond|kerk|moskee|bibliotheek|buurthuis|woningcorporatie|woningbouw|woningbouwvereniging|schoonmaakbedrijf|zorgverzekeraar|verzekering|wmo|wmo-loket|loket|welzijn|welzijnsorganisatie|vrijwilligerscentrale|mantelzorgpunt';
+const AFFILIATION_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}'’.-])(\\p{Lu}[\\p{Ll}\\p{M}]+(?:[ \\u00a0]\\p{Lu}[\\p{Ll}\\p{M}]+)?)[ \\u00a0]+van[ \\u00a0]+(?:de|het)[ \\u00a0]+(?:${AFFILIATIONS})(?![\\p{L}])`,
+  'gu',
+);
+
+/** The same in lower case, for listed first names only: "mirjam van de wijkverpleging". */
+const LOWER_AFFILIATION_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}'’.@-])(\\p{Ll}+)[ \\u00a0]+van[ \\u00a0]+(?:de|het)[ \\u00a0]+(?:${AFFILIATIONS})(?![\\p{L}])`,
+  'gu',
+);
+
+/** "Noor en Daan": a capitalised word joined by "en" to a name that was found is a name too. */
+function coordinated(text: string, found: readonly PiiSpan[], parser: NameParser): ParsedName[] {
+  const out: ParsedName[] = [];
+  for (const span of found) {
+    const before = /(?<![\p{L}\p{N}'’.-])(\p{Lu}[\p{Ll}\p{M}]+)[ \u00a0]+en[ \u00a0]+$/u.exec(
+      text.slice(Math.max(0, span.start - 40), span.start),
+    );
+    if (before?.[1]) {
+      const at = span.start - before[0].length;
+      const name = parser.parse(at, false);
+      if (name && name.end === at + before[1].length && !isSentenceStart(text, at)) out.push(name);
+    }
+    const after = /^[ \u00a0]+en[ \u00a0]+(?=\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)/u.exec(
+      text.slice(span.end, span.end + 8),
+    );
+    if (after) {
+      const name = parser.parse(span.end + after[0].length, false);
+      if (name) out.push(name);
+    }
+  }
+  return out;
+}
+
+/**
+ * "Wilhelmina Sardjoe", "Juliana de Wit": a royal first name with a surname after it is a private
+ * person (common among older women), not the queen.
+ */
+function privateNamesake(text: string, range: Range): boolean {
+  if (/[ \u00a0-]/.test(text.slice(range.start, range.end))) return false;
+  const next = /^[ \u00a0]+(?:(?:van|de|der|den|ter|ten|te|el)[ \u00a0]+)*(\p{Lu}[\p{Ll}\p{M}]+)/u.exec(
+    text.slice(range.end, range.end + 40),
+  )?.[1];
+  return next !== undefined && !isPlaceOrOrganisation(next, false);
+}
+
 export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] {
   const publicRanges = [
-    ...rangesOf(text, PUBLIC_FIGURE_RE),
+    ...rangesOf(text, PUBLIC_FIGURE_RE).filter((r) => !privateNamesake(text, r)),
     ...rangesOf(text, IDIOM_RE),
     ...rangesOf(text, ORGANISATION_RE),
   ];
@@ -374,6 +455,19 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
     if (name && /^(?:[ \u00a0]+dat(?![\p{L}])|,)/u.test(text.slice(name.end, name.end + 5))) accept(name);
   }
 
+  // Someone from an organisation: "tegen Priscilla van de thuiszorg", "Ahmed van het wijkteam".
+  for (const m of text.matchAll(LOWER_AFFILIATION_RE)) {
+    const name = parser.parseLowercase(m.index);
+    if (name && name.end === m.index + (m[1]?.length ?? 0)) accept(name);
+  }
+  for (const m of text.matchAll(AFFILIATION_RE)) {
+    const at = m.index;
+    const name = parser.parse(at, false);
+    if (!name || name.end !== at + (m[1]?.length ?? 0)) continue;
+    if (isSentenceStart(text, at) && COMMON_CAPITALISED.has(firstWordOf(name))) continue;
+    accept(name);
+  }
+
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.-])(?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}\.)/gu)) {
     if (overlapsAny({ start: m.index, end: m.index + m[0].length }, found)) continue;
     const name = parser.parse(m.index, false);
@@ -385,8 +479,11 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
       // word may end a sentence instead ("vitamine D. Verder …"), so it needs punctuation before it.
       const single = /^\p{Lu}\.$/u.test(name.parts[0]?.text ?? '');
       const before = text.slice(0, name.start).trimEnd().at(-1);
+      // "aan K. van de Kamp": a single initial with a tussenvoegsel and surname is a name anywhere.
+      const withParticle = /^\p{Ll}/u.test(name.parts[1]?.text ?? '');
       if (
         !single ||
+        withParticle ||
         before === undefined ||
         /[.,:;!?(\-–—]/.test(before) ||
         BEFORE_SINGLE_INITIAL.has(previousWord(text, name.start))
@@ -412,6 +509,9 @@ export function findPersons(text: string, blocked: readonly Range[]): PiiSpan[] 
       accept(name);
     }
   }
+
+  // Names joined to a found name by "en", one round (not chains of organisations or places).
+  for (const name of coordinated(text, [...found], parser)) accept(name);
 
   // Lower-case first names with evidence after them: "joop (87)", "ria, mijn buurvrouw,".
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.@-])\p{Ll}+/gu)) {

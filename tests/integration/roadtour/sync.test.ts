@@ -459,4 +459,28 @@ describe('the printable summary', () => {
   test('is null for an unknown stop', async () => {
     expect(await stopSummary(as('facilitator'), randomUUID())).toBeNull();
   });
+
+  // Issue 16 item 16: the page says "Namen schrijven we niet op", so an unmoderated note prints
+  // with the detector's placeholders instead of a name, a street and house number or a phone number.
+  test('masks personal data in notes that were not moderated yet', async () => {
+    const stopId = ids.emptyStop;
+    const personal = note({
+      kind: 'worry',
+      body: 'Mevrouw Jansen op de Dorpsstraat 12 wacht al weken, bel haar dochter op 06-53829104.',
+    });
+    const plain = note({ body: 'Iedereen wil meer tijd voor de schoonmaak.' });
+    const result = await syncNotes(as('facilitator'), { stopId, notes: [personal, plain] });
+    expect(result).toMatchObject({ ok: true, keep: [] });
+    const summary = await stopSummary(as('facilitator'), stopId);
+    const printed = summary?.topics.flatMap((t) => t.notes) ?? [];
+    const masked = printed.find((n) => n.id === personal.id);
+    expect(masked?.status).toBe('new');
+    expect(masked?.body).toBe(
+      'Mevrouw [naam] op de [adres] wacht al weken, bel haar dochter op [telefoonnummer].',
+    );
+    expect(masked?.masked).toBe(true);
+    expect(printed.find((n) => n.id === plain.id)).toMatchObject({ body: plain.body, masked: false });
+    const text = JSON.stringify(summary);
+    for (const secret of ['Jansen', 'Dorpsstraat 12', '06-53829104']) expect(text).not.toContain(secret);
+  });
 });

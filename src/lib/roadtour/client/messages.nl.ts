@@ -21,4 +21,9 @@ export const clientMessages = {
   emptyNote: 'Schrijf eerst op wat er gezegd is.',
   tooLong: 'Deze aantekening is te lang (meer dan 5.000 tekens). Maak er twee aantekeningen van.',
   signInAgain: 'Log opnieuw in',
+  piiWarning: 'Er staat misschien een naam of telefoonnummer in uw notitie.',
+  piiFound: 'Wij zien:',
+  piiRemove: 'Deze gegevens weghalen',
+  piiRemoved: (placeholders: string) =>
+    `Weggehaald. In de notitie staat nu ${placeholders}. Kijk of de notitie nog klopt.`,
 } as const;

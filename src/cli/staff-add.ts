@@ -1,5 +1,6 @@
 /**
- * Adds a staff account (embedded mode, or any Postgres without Supabase Auth).
+ * Adds a staff account (embedded mode, or any Postgres without Supabase Auth; refused on a Supabase
+ * project, where Supabase Auth owns the accounts).
  *   npm run staff:add -- --email naam@zoetermeer.nl --role moderator [--name "Naam"] [--password …]
  * Without --password a strong one is generated and shown once.
  */
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createStaffAccount } from '../lib/auth/accounts.server';
 import { staffRoles } from '../lib/auth/roles';
 import { readEnv } from '../lib/config/env.server';
+import { isHostedSupabase } from '../lib/db/migrate.server';
 import { openDatabase, prepareDatabase } from '../lib/db/open.server';
 
 const { values } = parseArgs({
@@ -37,6 +39,13 @@ async function main(): Promise<number> {
   const db = await openDatabase(env);
   try {
     await prepareDatabase(db);
+    // Supabase Auth owns auth.users on a Supabase project: an account made here could never sign in.
+    if (await db.asOwner(isHostedSupabase)) {
+      console.error(
+        'This database belongs to a Supabase project: invite staff in Supabase Auth (Authentication → Users → Invite user), then add them to public.staff_members. The server needs SUPABASE_URL and SUPABASE_ANON_KEY.',
+      );
+      return 2;
+    }
     const result = await createStaffAccount(db, {
       email: values.email,
       role: values.role as (typeof staffRoles)[number],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Env, readEnv, resolveFromRoot } from '../config/env.server';
 import { openDatabase, prepareDatabase } from '../db/open.server';
 import type { Database } from '../db/types';
+import { checkAuthConfiguration } from '../auth/sign-in.server';
 
 export interface AppContext {
   readonly env: Env;
@@ -57,7 +58,14 @@ export function getAppContext(): Promise<AppContext> {
   context ??= (async () => {
     const env = readEnv();
     const db = await openDatabase(env);
-    await prepareDatabase(db);
+    try {
+      await prepareDatabase(db);
+      // On a Supabase project without SUPABASE_URL nobody could sign in: refuse to start.
+      await checkAuthConfiguration(db, env);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
     closeOnExit(db);
     return { env, db, sessionSecret: await loadSessionSecret(env) };
   })();
@@ -77,4 +85,11 @@ export async function closeAppContext(): Promise<void> {
 
 // The server in src/cli/serve.mjs finds the closer here (it cannot import from the bundle).
 const hook = (globalThis as Record<symbol, unknown>)[externalShutdown];
-if (hook && typeof hook === 'object') (hook as { close?: () => Promise<void> }).close = closeAppContext;
+if (hook && typeof hook === 'object') {
+  const server = hook as { close?: () => Promise<void>; start?: () => Promise<void> };
+  server.close = closeAppContext;
+  // Called once before listening, so settings that cannot work stop the server at start.
+  server.start = async () => {
+    await getAppContext();
+  };
+}

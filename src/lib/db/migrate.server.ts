@@ -35,8 +35,11 @@ const ledger = `
   );
 `;
 
-/** A real Supabase project has its own auth schema and roles; never touch them there. */
-async function isHostedSupabase(tx: OwnerTx): Promise<boolean> {
+/**
+ * A real Supabase project has its own auth schema and roles; never touch them there. Also tells the
+ * server that staff must sign in through Supabase Auth (src/lib/auth/sign-in.server.ts).
+ */
+export async function isHostedSupabase(tx: OwnerTx): Promise<boolean> {
   const rows = await tx.query<{ hosted: boolean }>(
     "select exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') as hosted",
   );

@@ -355,22 +355,10 @@ export function createRequestListener({ clientDir, handler, assetsDir = '_astro'
  */
 export async function startServer({ entry = path.resolve('dist', 'server', 'entry.mjs') } = {}) {
   // The bundle registers its database closer here instead of its own signal handlers.
-  /** @type {{ close?: () => Promise<void>; start?: () => Promise<void> }} */
+  /** @type {{ close?: () => Promise<void> }} */
   const shutdownHook = {};
   /** @type {any} */ (globalThis)[Symbol.for('doemee.shutdown')] = shutdownHook;
   const bundle = await import(pathToFileURL(entry).href);
-  // Open, migrate and check before listening: settings that cannot work (a Supabase project
-  // without SUPABASE_URL) stop the server here with their message. A database that is not
-  // reachable yet does not: the first request tries again, and answers 503 until it is.
-  try {
-    await shutdownHook.start?.();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConfigurationError') {
-      console.error(`Not started: ${error.message}`);
-      process.exit(1);
-    }
-    console.error('The database is not ready yet; the first request tries again:', error instanceof Error ? error.message : error);
-  }
   // Middleware mode: the adapter's page handler (a standalone build's files + pages handler works too).
   const { handler, options } = bundle;
   if (typeof handler !== 'function' || !options?.client || !options?.server) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Env, readEnv, resolveFromRoot } from '../config/env.server';
 import { openDatabase, prepareDatabase } from '../db/open.server';
 import type { Database } from '../db/types';
-import { checkAuthConfiguration } from '../auth/sign-in.server';
+import { ConfigurationError, checkAuthConfiguration } from '../auth/sign-in.server';
 
 export interface AppContext {
   readonly env: Env;
@@ -33,6 +33,9 @@ export async function loadSessionSecret(env: Env): Promise<Uint8Array> {
 }
 
 let context: Promise<AppContext> | undefined;
+
+/** EX_CONFIG (sysexits.h): settings that cannot work; src/cli/processes.mjs does not restart it. */
+export const configurationExitCode = 78;
 
 /**
  * Set by src/cli/serve.mjs before it loads the bundle: that server drains its requests on a stop
@@ -64,6 +67,12 @@ export function getAppContext(): Promise<AppContext> {
       await checkAuthConfiguration(db, env);
     } catch (error) {
       await db.close().catch(() => undefined);
+      // Under src/cli/serve.mjs: stop with the message (exit code 78, EX_CONFIG: not restarted by
+      // src/cli/processes.mjs) instead of answering every request with 500.
+      if (error instanceof ConfigurationError && (globalThis as Record<symbol, unknown>)[externalShutdown]) {
+        console.error(`Stopped: ${error.message}`);
+        process.exit(configurationExitCode);
+      }
       throw error;
     }
     closeOnExit(db);
@@ -85,11 +94,4 @@ export async function closeAppContext(): Promise<void> {
 
 // The server in src/cli/serve.mjs finds the closer here (it cannot import from the bundle).
 const hook = (globalThis as Record<symbol, unknown>)[externalShutdown];
-if (hook && typeof hook === 'object') {
-  const server = hook as { close?: () => Promise<void>; start?: () => Promise<void> };
-  server.close = closeAppContext;
-  // Called once before listening, so settings that cannot work stop the server at start.
-  server.start = async () => {
-    await getAppContext();
-  };
-}
+if (hook && typeof hook === 'object') (hook as { close?: () => Promise<void> }).close = closeAppContext;

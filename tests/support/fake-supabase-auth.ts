@@ -81,7 +81,9 @@ class HttpError extends Error {
 
 /** GoTrue's GenerateTokenHash: hex of SHA-224 over the address and the one-time token. */
 function tokenHash(email: string, token: string): string {
-  return createHash('sha224').update(email + token).digest('hex');
+  return createHash('sha224')
+    .update(email + token)
+    .digest('hex');
 }
 
 export class FakeSupabaseAuth {
@@ -171,9 +173,10 @@ export class FakeSupabaseAuth {
   /** The stored hash of a user's password (null when none). */
   async passwordHash(userId: string): Promise<string | null> {
     const [row] = await this.database().asOwner((tx) =>
-      tx.query<{ encrypted_password: string | null }>('select encrypted_password from auth.users where id = $1', [
-        userId,
-      ]),
+      tx.query<{ encrypted_password: string | null }>(
+        'select encrypted_password from auth.users where id = $1',
+        [userId],
+      ),
     );
     return row?.encrypted_password ?? null;
   }
@@ -396,7 +399,8 @@ export class FakeSupabaseAuth {
   private async authenticate(req: http.IncomingMessage): Promise<{ sessionId: string; user: UserRow }> {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer (\S+)$/i.exec(header);
-    if (!match?.[1]) throw new HttpError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
+    if (!match?.[1])
+      throw new HttpError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
     let claims: { sub?: string; session_id?: string };
     try {
       ({ payload: claims } = await jwtVerify(match[1], this.secret, { audience: 'authenticated' }));

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ConfigurationError, checkAuthConfiguration } from '../auth/sign-in.server';
 import { type Env, readEnv, resolveFromRoot } from '../config/env.server';
 import { openDatabase, prepareDatabase } from '../db/open.server';
 import type { Database } from '../db/types';
-import { ConfigurationError, checkAuthConfiguration } from '../auth/sign-in.server';
 
 export interface AppContext {
   readonly env: Env;

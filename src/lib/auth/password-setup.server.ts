@@ -40,9 +40,10 @@ const SetupState = z.discriminatedUnion('kind', [
   }),
 ]);
 export type SetupState = z.infer<typeof SetupState>;
+type LinkState = Extract<SetupState, { kind: 'link' }>;
 
 /** The token and type of an e-mailed link, or null when they are missing or malformed. */
-export function linkFrom(params: URLSearchParams, now = Date.now()): SetupState | null {
+export function linkFrom(params: URLSearchParams, now = Date.now()): LinkState | null {
   const tokenHash = params.get('token_hash') ?? '';
   const type = params.get('type') ?? '';
   if (!/^[A-Za-z0-9_-]{16,200}$/.test(tokenHash) || !(linkTypes as readonly string[]).includes(type))
@@ -102,7 +103,13 @@ export type SetupResult =
   /** Supabase Auth could not be used; `keep` is what to try again with. */
   | { kind: 'unavailable'; keep: SetupState };
 
-const expiredCodes = new Set(['otp_expired', 'user_banned', 'session_not_found', 'bad_jwt', 'user_not_found']);
+const expiredCodes = new Set([
+  'otp_expired',
+  'user_banned',
+  'session_not_found',
+  'bad_jwt',
+  'user_not_found',
+]);
 const rejectedCodes = new Set(['weak_password', 'same_password', 'validation_failed']);
 
 /** Verifies the link (or resumes the kept session), sets the password and ends the Auth session. */

@@ -34,7 +34,8 @@ export const nl = {
   'signIn.unavailable': 'Inloggen lukt nu niet. Probeer het later opnieuw.',
   'signIn.unconfirmed':
     'Uw e-mailadres is nog niet bevestigd. Open de link in de uitnodiging die u per e-mail kreeg. Is die link verlopen? Vraag de beheerder om een nieuwe uitnodiging.',
-  'signIn.forgotten': 'Wachtwoord vergeten of nog geen wachtwoord? Vraag de beheerder om een link per e-mail.',
+  'signIn.forgotten':
+    'Wachtwoord vergeten of nog geen wachtwoord? Vraag de beheerder om een link per e-mail.',
   'password.title': 'Wachtwoord instellen',
   'password.intro': 'Kies een wachtwoord voor de werkplek van Doe Mee. Daarna bent u meteen ingelogd.',
   'password.rules':

@@ -135,10 +135,10 @@ const cookieHeader = (jar: Map<string, string>) =>
 /** Opens an e-mailed link the way a browser does (following the clean-URL redirect by hand). */
 async function openLink(type: 'invite' | 'recovery', tokenHash: string) {
   const jar = new Map<string, string>([['dm_csrf', csrfToken]]);
-  const first = await fetch(
-    `${server.url}/staff/wachtwoord-instellen?token_hash=${tokenHash}&type=${type}`,
-    { redirect: 'manual', headers: { cookie: cookieHeader(jar) } },
-  );
+  const first = await fetch(`${server.url}/staff/wachtwoord-instellen?token_hash=${tokenHash}&type=${type}`, {
+    redirect: 'manual',
+    headers: { cookie: cookieHeader(jar) },
+  });
   keep(jar, first);
   return { jar, first };
 }
@@ -176,7 +176,7 @@ describe('sign-in through Supabase Auth', () => {
     expect(authCalls('token').every((r) => r.apikey && r.query === '?grant_type=password')).toBe(true);
   });
 
-  test("the server signs its Auth session out after reading the user (scope local)", async () => {
+  test('the server signs its Auth session out after reading the user (scope local)', async () => {
     const before = authCalls('logout').length;
     expect((await signIn('anna', password)).status).toBe(303);
     expect(fake.liveSessions(ids.anna)).toBe(0);

@@ -35,7 +35,12 @@ describe.skipIf(driver !== 'pglite')('a Supabase project without SUPABASE_URL', 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('the server does not start, and says which settings are missing', { timeout: 150_000 }, async () => {
-    const started = startServer({ DATA_DIR: dataDir, DATABASE_URL: '', SUPABASE_URL: '', SUPABASE_ANON_KEY: '' });
+    const started = startServer({
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      SUPABASE_URL: '',
+      SUPABASE_ANON_KEY: '',
+    });
     const outcome = await started.then(
       async (server) => {
         await stopServer(server);

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createStaffAccount } from '../lib/auth/accounts.server';
 import { staffRoles } from '../lib/auth/roles';
+import { onSupabaseProject } from '../lib/auth/sign-in.server';
 import { readEnv } from '../lib/config/env.server';
-import { isHostedSupabase } from '../lib/db/migrate.server';
 import { openDatabase, prepareDatabase } from '../lib/db/open.server';
 
 const { values } = parseArgs({
@@ -37,15 +37,16 @@ async function main(): Promise<number> {
   }
   const password = values.password ?? randomBytes(15).toString('base64url');
   const db = await openDatabase(env);
+  // Supabase Auth owns auth.users on a Supabase project: an account made here could never sign in.
+  if (await onSupabaseProject(db)) {
+    await db.close();
+    console.error(
+      'This database belongs to a Supabase project: invite staff in Supabase Auth (Authentication → Users → Invite user), then add them to public.staff_members. The server needs SUPABASE_URL and SUPABASE_ANON_KEY.',
+    );
+    return 2;
+  }
   try {
     await prepareDatabase(db);
-    // Supabase Auth owns auth.users on a Supabase project: an account made here could never sign in.
-    if (await db.asOwner(isHostedSupabase)) {
-      console.error(
-        'This database belongs to a Supabase project: invite staff in Supabase Auth (Authentication → Users → Invite user), then add them to public.staff_members. The server needs SUPABASE_URL and SUPABASE_ANON_KEY.',
-      );
-      return 2;
-    }
     const result = await createStaffAccount(db, {
       email: values.email,
       role: values.role as (typeof staffRoles)[number],

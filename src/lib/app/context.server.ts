@@ -38,6 +38,24 @@ let context: Promise<AppContext> | undefined;
 export const configurationExitCode = 78;
 
 /**
+ * On a Supabase project without SUPABASE_URL nobody could sign in (issue 17): under
+ * src/cli/serve.mjs the process stops with the message (exit code 78) instead of answering every
+ * request with 500; elsewhere (the dev server) the error is thrown.
+ */
+async function stopOnBadConfiguration(db: Database, env: Env): Promise<void> {
+  try {
+    await checkAuthConfiguration(db, env);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    if (error instanceof ConfigurationError && (globalThis as Record<symbol, unknown>)[externalShutdown]) {
+      console.error(`Stopped: ${error.message}`);
+      process.exit(configurationExitCode);
+    }
+    throw error;
+  }
+}
+
+/**
  * Set by src/cli/serve.mjs before it loads the bundle: that server drains its requests on a stop
  * signal and then closes the database through the function registered under this symbol.
  */
@@ -61,21 +79,9 @@ export function getAppContext(): Promise<AppContext> {
   context ??= (async () => {
     const env = readEnv();
     const db = await openDatabase(env);
-    try {
-      await prepareDatabase(db);
-      // On a Supabase project without SUPABASE_URL nobody could sign in: refuse to start.
-      await checkAuthConfiguration(db, env);
-    } catch (error) {
-      await db.close().catch(() => undefined);
-      // Under src/cli/serve.mjs: stop with the message (exit code 78, EX_CONFIG: not restarted by
-      // src/cli/processes.mjs) instead of answering every request with 500.
-      if (error instanceof ConfigurationError && (globalThis as Record<symbol, unknown>)[externalShutdown]) {
-        console.error(`Stopped: ${error.message}`);
-        process.exit(configurationExitCode);
-      }
-      throw error;
-    }
+    await prepareDatabase(db);
     closeOnExit(db);
+    await stopOnBadConfiguration(db, env);
     return { env, db, sessionSecret: await loadSessionSecret(env) };
   })();
   // A failed start (database down) is retried on the next request instead of cached forever.

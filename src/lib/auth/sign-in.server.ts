@@ -1,6 +1,6 @@
 import { type AuthError, GoTrueClient, isAuthApiError } from '@supabase/auth-js';
 import type { Env } from '../config/env.server';
-import { isHostedSupabase } from '../db/migrate.server';
+import { isSupabaseDatabase } from '../db/migrate.server';
 import type { Database } from '../db/types';
 import { findStaff, type SignedInStaff, verifyCredentials } from './accounts.server';
 
@@ -15,13 +15,18 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
+/** Whether this database belongs to a Supabase project (Supabase Auth owns auth.users there). */
+export function onSupabaseProject(db: Database): Promise<boolean> {
+  return db.asOwner(isSupabaseDatabase);
+}
+
 /**
  * On a Supabase project's database, Supabase Auth owns auth.users: local accounts cannot exist
  * there, so without SUPABASE_URL nobody could sign in (issue 17). Checked when the server starts.
  */
 export async function checkAuthConfiguration(db: Database, env: Env): Promise<void> {
   if (authMode(env) === 'supabase') return;
-  if (await db.asOwner(isHostedSupabase))
+  if (await onSupabaseProject(db))
     throw new ConfigurationError(
       'This database belongs to a Supabase project, so staff sign in through Supabase Auth: set ' +
         'SUPABASE_URL and SUPABASE_ANON_KEY (Project Settings → API) and start the server again.',

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database, OwnerTx } from './types';
+import type { Database, Tx } from './types';
 
 export interface MigrateOptions {
   /** supabase/migrations */
@@ -36,12 +36,14 @@ const ledger = `
 `;
 
 /**
- * A real Supabase project has its own auth schema and roles; never touch them there. Also tells the
- * server that staff must sign in through Supabase Auth (src/lib/auth/sign-in.server.ts).
+ * A real Supabase project has its own auth schema; never touch it there. Asked of this database,
+ * not of the server: roles are shared by every database on a server, and a plain database beside
+ * a Supabase-like one still needs the local platform SQL. Supabase Auth keeps its own migration
+ * ledger in auth.schema_migrations.
  */
-export async function isHostedSupabase(tx: OwnerTx): Promise<boolean> {
+export async function isSupabaseDatabase(tx: Tx): Promise<boolean> {
   const rows = await tx.query<{ hosted: boolean }>(
-    "select exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') as hosted",
+    "select to_regclass('auth.schema_migrations') is not null as hosted",
   );
   return rows[0]?.hosted ?? false;
 }
@@ -55,7 +57,7 @@ export async function isHostedSupabase(tx: OwnerTx): Promise<boolean> {
 export async function migrate(db: Database, options: MigrateOptions): Promise<string[]> {
   const platform = await readFile(options.platformSql, 'utf8');
   await db.asOwner(async (tx) => {
-    if (!(await isHostedSupabase(tx))) await tx.exec(platform);
+    if (!(await isSupabaseDatabase(tx))) await tx.exec(platform);
     await tx.exec(ledger);
   });
 

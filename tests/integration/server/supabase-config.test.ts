@@ -1,11 +1,9 @@
 /**
  * Issue 17, item 7: on a Supabase project without SUPABASE_URL, sign-in and `staff:add` failed
  * with 500 (Supabase Auth owns auth.users there, so local accounts cannot work). Now the server
- * does not start and says which settings are missing, and staff:add refuses with a pointer.
- *
- * "A Supabase project" is whatever src/lib/db/migrate.server.ts's isHostedSupabase says. It looks
- * at roles today, and roles belong to the whole PostgreSQL server, so this runs on PGlite (a
- * server of its own per test) only; with a per-database check it can run on PostgreSQL too.
+ * stops at its first request and says which settings are missing, and staff:add refuses with a
+ * pointer. A Supabase project is recognised per database, by Supabase Auth's own ledger
+ * auth.schema_migrations (src/lib/db/migrate.server.ts), which the test creates.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,31 +11,47 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPglite } from '../../../src/lib/db/pglite.server';
-import { driver } from '../../support/db';
+import { driver, freshDatabase, type TestDatabase } from '../../support/db';
 import { repoRoot } from '../../support/paths';
 import { ensureBuilt, prepareDatabase, startServer, stopServer } from '../../support/server';
 
+const supabaseAuthLedger = 'create table auth.schema_migrations (version varchar(14) primary key)';
 let dataDir: string;
+let pg: TestDatabase | undefined;
+/** Where the server and staff:add find the database. */
+let databaseEnv: Record<string, string>;
 
-describe.skipIf(driver !== 'pglite')('a Supabase project without SUPABASE_URL', () => {
+describe('a Supabase project without SUPABASE_URL', () => {
   beforeAll(async () => {
     ensureBuilt();
     dataDir = mkdtempSync(path.join(tmpdir(), 'dm-supabase-config-'));
-    prepareDatabase({ DATA_DIR: dataDir, DATABASE_URL: '' });
-    const db = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
-    try {
-      // What hosted Supabase has and the migration runner looks for.
-      await db.asOwner((tx) => tx.exec('create role supabase_auth_admin nologin'));
-    } finally {
-      await db.close();
+    if (driver === 'postgres') {
+      pg = await freshDatabase();
+      await pg.asOwner((tx) => tx.exec(supabaseAuthLedger));
+      databaseEnv = {
+        DATABASE_URL: pg.url ?? '',
+        AUTH_JWT_SECRET: 'a-test-secret-of-at-least-thirty-two-characters',
+      };
+    } else {
+      prepareDatabase({ DATA_DIR: dataDir, DATABASE_URL: '' });
+      const db = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
+      try {
+        await db.asOwner((tx) => tx.exec(supabaseAuthLedger));
+      } finally {
+        await db.close();
+      }
+      databaseEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
     }
   }, 300_000);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await pg?.dispose();
+  });
 
   test('the server does not start, and says which settings are missing', { timeout: 150_000 }, async () => {
     const started = startServer({
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
+      ...databaseEnv,
+      DEMO_SEED: 'false',
       SUPABASE_URL: '',
       SUPABASE_ANON_KEY: '',
     });
@@ -59,7 +73,7 @@ describe.skipIf(driver !== 'pglite')('a Supabase project without SUPABASE_URL', 
       {
         cwd: repoRoot,
         encoding: 'utf8',
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SUPABASE_URL: '', SUPABASE_ANON_KEY: '' },
+        env: { ...process.env, ...databaseEnv, SUPABASE_URL: '', SUPABASE_ANON_KEY: '' },
       },
     );
     expect(result.status).toBe(2);
@@ -68,8 +82,8 @@ describe.skipIf(driver !== 'pglite')('a Supabase project without SUPABASE_URL', 
 
   test('with SUPABASE_URL and SUPABASE_ANON_KEY it starts', { timeout: 150_000 }, async () => {
     const server = await startServer({
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
+      ...databaseEnv,
+      DEMO_SEED: 'false',
       SUPABASE_URL: 'http://127.0.0.1:9',
       SUPABASE_ANON_KEY: 'een-sleutel',
     });

@@ -66,6 +66,31 @@ describe('a Supabase project without SUPABASE_URL', () => {
     expect(outcome).toContain('SUPABASE_URL and SUPABASE_ANON_KEY');
   });
 
+  // Several processes need PostgreSQL (src/cli/processes.mjs). A process that stops for its
+  // settings is not replaced (it would stop the same way, once a second): the server stops.
+  test.skipIf(driver !== 'postgres')(
+    'with several server processes the whole server stops, instead of restarting them',
+    { timeout: 150_000 },
+    async () => {
+      const outcome = await startServer({
+        ...databaseEnv,
+        DEMO_SEED: 'false',
+        SERVER_PROCESSES: '2',
+        SUPABASE_URL: '',
+        SUPABASE_ANON_KEY: '',
+      }).then(
+        async (server) => {
+          await stopServer(server);
+          return 'started';
+        },
+        (error: Error) => error.message,
+      );
+      expect(outcome).toContain('the server stopped before it was ready');
+      expect(outcome).toContain('The settings cannot work');
+      expect(outcome).not.toContain('starting a new one');
+    },
+  );
+
   test('staff:add refuses and points to Supabase Auth', () => {
     const result = spawnSync(
       path.join(repoRoot, 'node_modules', '.bin', 'tsx'),

@@ -27,7 +27,13 @@ import { securityHeaders } from './lib/http/security-headers.js';
 import { t } from './lib/i18n/nl';
 
 const staffArea = /^\/staff(\/|$)/;
-const publicStaffPages = new Set(['/staff/inloggen', '/staff/inloggen/']);
+// Signing in, and setting a password from an e-mailed link, need no session.
+const publicStaffPages = new Set([
+  '/staff/inloggen',
+  '/staff/inloggen/',
+  '/staff/wachtwoord-instellen',
+  '/staff/wachtwoord-instellen/',
+]);
 
 /** 503; JSON for the API and for the answer form's own fetch (it shows the message). */
 function unavailable(pathname: string, wantsJson: boolean): Response {

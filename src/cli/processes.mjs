@@ -57,6 +57,16 @@ export async function runProcesses(count, start) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
       return;
     }
+    // 78 (EX_CONFIG, src/lib/app/context.server.ts): the settings cannot work; a new process would
+    // stop the same way, so the whole server stops with the message the process printed.
+    if (code === 78) {
+      console.error('The settings cannot work (see above): stopping the server.');
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(78);
+      failed = true;
+      return;
+    }
     console.error(`Server process ${worker.process.pid} stopped (${signal ?? code}); starting a new one.`);
     const wait = Math.max(0, lastRestart + 1000 - Date.now());
     lastRestart = Date.now() + wait;

@@ -1,5 +1,6 @@
 /**
- * Adds a staff account (embedded mode, or any Postgres without Supabase Auth).
+ * Adds a staff account (embedded mode, or any Postgres without Supabase Auth; refused on a Supabase
+ * project, where Supabase Auth owns the accounts).
  *   npm run staff:add -- --email naam@zoetermeer.nl --role moderator [--name "Naam"] [--password …]
  * Without --password a strong one is generated and shown once.
  */
@@ -7,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createStaffAccount } from '../lib/auth/accounts.server';
 import { staffRoles } from '../lib/auth/roles';
+import { onSupabaseProject } from '../lib/auth/sign-in.server';
 import { readEnv } from '../lib/config/env.server';
 import { openDatabase, prepareForServing } from '../lib/db/open.server';
 
@@ -35,6 +37,14 @@ async function main(): Promise<number> {
   }
   const password = values.password ?? randomBytes(15).toString('base64url');
   const db = await openDatabase(env);
+  // Supabase Auth owns auth.users on a Supabase project: an account made here could never sign in.
+  if (await onSupabaseProject(db)) {
+    await db.close();
+    console.error(
+      'This database belongs to a Supabase project: invite staff in Supabase Auth (Authentication → Users → Invite user), then add them to public.staff_members. The server needs SUPABASE_URL and SUPABASE_ANON_KEY.',
+    );
+    return 2;
+  }
   try {
     await prepareForServing(env, db);
     const result = await createStaffAccount(db, {

@@ -53,6 +53,27 @@ export async function signInSucceeded(db: Database, env: Env, keys: ThrottleKeys
 }
 
 /**
+ * An attempt whose password was never judged (Supabase Auth was down or rate limited, or the
+ * address is not confirmed yet): the claim is taken back for the account and the client, so an
+ * outage slows nobody down (issue 17).
+ */
+export async function signInNotChecked(db: Database, env: Env, keys: ThrottleKeys): Promise<void> {
+  if (off(env)) return;
+  await db.batch(anonymous, [
+    {
+      text: 'select private.signin_not_checked($1, $2, $3, $4, $5)',
+      params: [
+        keys.account,
+        keys.client,
+        env.SIGNIN_THROTTLE_FREE_ACCOUNT,
+        env.SIGNIN_THROTTLE_FREE_CLIENT,
+        env.SIGNIN_THROTTLE_MAX_SECONDS,
+      ],
+    },
+  ]);
+}
+
+/**
  * Writes a failed or refused sign-in to the audit log (the e-mail and the client as HMACs, never
  * the password). `sign_in.locked` is the action name of a refused (throttled) attempt.
  */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ConfigurationError, checkAuthConfiguration } from '../auth/sign-in.server';
 import { type Env, readEnv, resolveFromRoot } from '../config/env.server';
 import { openDatabase, prepareForServing, servingRoleConcern } from '../db/open.server';
 import type { Database } from '../db/types';
@@ -33,6 +34,27 @@ export async function loadSessionSecret(env: Env): Promise<Uint8Array> {
 
 let context: Promise<AppContext> | undefined;
 
+/** EX_CONFIG (sysexits.h): settings that cannot work; src/cli/processes.mjs does not restart it. */
+export const configurationExitCode = 78;
+
+/**
+ * On a Supabase project without SUPABASE_URL nobody could sign in (issue 17): under
+ * src/cli/serve.mjs the process stops with the message (exit code 78) instead of answering every
+ * request with 500; elsewhere (the dev server) the error is thrown.
+ */
+async function stopOnBadConfiguration(db: Database, env: Env): Promise<void> {
+  try {
+    await checkAuthConfiguration(db, env);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    if (error instanceof ConfigurationError && (globalThis as Record<symbol, unknown>)[externalShutdown]) {
+      console.error(`Stopped: ${error.message}`);
+      process.exit(configurationExitCode);
+    }
+    throw error;
+  }
+}
+
 /**
  * Set by src/cli/serve.mjs before it loads the bundle: that server drains its requests on a stop
  * signal and then closes the database through the function registered under this symbol.
@@ -61,6 +83,7 @@ export function getAppContext(): Promise<AppContext> {
     const concern = await servingRoleConcern(db);
     if (concern) console.warn(concern);
     closeOnExit(db);
+    await stopOnBadConfiguration(db, env);
     return { env, db, sessionSecret: await loadSessionSecret(env) };
   })();
   // A failed start (database down) is retried on the next request instead of cached forever.

@@ -35,7 +35,7 @@ const EnvFields = z.object({
   /** Secret for local staff session tokens (HS256, at least 32 characters). Generated under DATA_DIR when unset. */
   AUTH_JWT_SECRET: optionalText,
   /** Hosted Supabase Auth for staff sign-in instead of local accounts. */
-  SUPABASE_URL: optionalText,
+  SUPABASE_URL: optionalText.refine((v) => v === undefined || isHttpUrl(v), 'must be an http(s):// address'),
   SUPABASE_ANON_KEY: optionalText,
   /** Seeds demo data and demo staff accounts into an empty embedded database. */
   DEMO_SEED: z.enum(['true', 'false']).optional(),
@@ -89,6 +89,13 @@ const EnvFields = z.object({
 
 /** Rules across variables. */
 const EnvSchema = EnvFields.superRefine((env, ctx) => {
+  // One without the other used to fall back to local accounts without a word.
+  if ((env.SUPABASE_URL === undefined) !== (env.SUPABASE_ANON_KEY === undefined))
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: [env.SUPABASE_URL === undefined ? 'SUPABASE_URL' : 'SUPABASE_ANON_KEY'],
+      message: 'SUPABASE_URL and SUPABASE_ANON_KEY go together: set both (Supabase Auth) or neither',
+    });
   if (env.EMBEDDINGS_URL !== undefined && env.EMBEDDINGS_MODEL === undefined)
     ctx.addIssue({
       code: z.ZodIssueCode.custom,

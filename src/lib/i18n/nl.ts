@@ -31,6 +31,30 @@ export const nl = {
   'signIn.failed': 'Het e-mailadres of het wachtwoord klopt niet.',
   'signIn.required': 'Log in om verder te gaan.',
   'signIn.expired': 'U was te lang niet actief. Log opnieuw in.',
+  'signIn.unavailable': 'Inloggen lukt nu niet. Probeer het later opnieuw.',
+  'signIn.unconfirmed':
+    'Uw e-mailadres is nog niet bevestigd. Open de link in de uitnodiging die u per e-mail kreeg. Is die link verlopen? Vraag de beheerder om een nieuwe uitnodiging.',
+  'signIn.forgotten':
+    'Wachtwoord vergeten of nog geen wachtwoord? Vraag de beheerder om een link per e-mail.',
+  'password.title': 'Wachtwoord instellen',
+  'password.intro': 'Kies een wachtwoord voor de werkplek van Doe Mee. Daarna bent u meteen ingelogd.',
+  'password.rules':
+    'Gebruik minstens 12 tekens. Een lange zin die u goed kunt onthouden is sterk, bijvoorbeeld vier losse woorden. Gebruik dit wachtwoord nergens anders.',
+  'password.new': 'Nieuw wachtwoord',
+  'password.repeat': 'Typ het wachtwoord nog een keer',
+  'password.submit': 'Wachtwoord opslaan',
+  'password.tooShort': 'Het wachtwoord is te kort. Gebruik minstens 12 tekens.',
+  'password.tooLong': 'Het wachtwoord is te lang. Gebruik hoogstens 72 tekens.',
+  'password.mismatch': 'De twee wachtwoorden zijn niet hetzelfde. Typ ze nog een keer.',
+  'password.rejected':
+    'Dit wachtwoord kunt u niet gebruiken. Misschien is het al eens gelekt of is het uw oude wachtwoord. Kies een ander wachtwoord.',
+  'password.noLink':
+    'Deze pagina werkt alleen met de link uit uw e-mail. Open die link nog een keer. Heeft u geen link, of is hij verlopen? Vraag de beheerder om een nieuwe.',
+  'password.expired': 'De link is verlopen of al gebruikt. Vraag de beheerder om een nieuwe link.',
+  'password.unavailable':
+    'Uw wachtwoord instellen lukt nu niet. Probeer het over een paar minuten opnieuw. Uw link werkt dan nog.',
+  'password.noAccess':
+    'Uw wachtwoord is opgeslagen. Maar u heeft geen toegang tot de werkplek. Neem contact op met de beheerder.',
   'signOut.submit': 'Uitloggen',
   'signOut.done': 'U bent uitgelogd.',
 

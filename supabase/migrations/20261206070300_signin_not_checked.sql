@@ -20,4 +20,4 @@ $$;
 
 revoke all on function private.signin_not_checked(text, text, integer, integer, integer) from public;
 grant execute on function private.signin_not_checked(text, text, integer, integer, integer)
-  to anon, authenticated, service_role;
+  to doemee_anon, doemee_staff, doemee_service;

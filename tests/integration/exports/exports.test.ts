@@ -146,6 +146,8 @@ describe('exports read back with real parsers', () => {
     const texts = records.map((r) => r['Tekst (zonder persoonsgegevens)'] as string);
     for (const f of formulas) expect(texts).toContain(`'${f}`);
     for (const t of texts) expect(t).not.toMatch(/^[=+\-@\t\r]/);
+    // Nor behind invisible characters: what a spreadsheet would see first is never a formula sign.
+    for (const t of texts) expect(t.replace(/^[\s\p{Cf}]+/u, '')).not.toMatch(/^[=+\-@＝＋－＠]/);
     expect(texts).toContain(awkward);
     expectClean(buffer.toString('utf8'), await forbiddenTexts());
   });

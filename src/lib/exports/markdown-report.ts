@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { sanitiseMarkdown } from '../markdown/sanitise';
 import {
   ageBandNames,
   audienceName,
@@ -115,7 +116,8 @@ export function reportMarkdown(report: Report): string {
   out.push(`_${countsExplained}_`);
   for (const t of themes) {
     out.push(`### ${cell(t.label)}`);
-    if (t.descriptionMd) out.push(t.descriptionMd);
+    // Staff Markdown, made safe the way the pages make it (no HTML, no javascript: links).
+    if (t.descriptionMd) out.push(sanitiseMarkdown(t.descriptionMd));
     const codes = [...new Set([...Object.keys(t.byAudience), ...Object.keys(t.alsoByAudience)])];
     out.push(
       table(
@@ -140,7 +142,7 @@ export function reportMarkdown(report: Report): string {
         );
     }
     out.push('**Wat doen we ermee**');
-    out.push(t.reactionMd.trim() ? t.reactionMd : `> **${reactionMissing}**`);
+    out.push(t.reactionMd.trim() ? sanitiseMarkdown(t.reactionMd) : `> **${reactionMissing}**`);
   }
   out.push('## Bijlage: alle bijeenkomsten van de roadtour');
   out.push(

@@ -426,7 +426,11 @@ test('bad input named in issue 16 answers 400, 404 or 405 with a Dutch message',
     expect(response.status(), `${path}: ${body.slice(0, 300)}`).toBe(status);
     expect(body, path).toMatch(text);
   }
-  for (const path of ['/resultaten/a%0d%0ab', '/meedoen/a%0d%0ab', '/resultaten/krachtig-oud-worden?versie=%00']) {
+  for (const path of [
+    '/resultaten/a%0d%0ab',
+    '/meedoen/a%0d%0ab',
+    '/resultaten/krachtig-oud-worden?versie=%00',
+  ]) {
     const response = await request.get(path, { headers: { 'x-forwarded-for': client() }, maxRedirects: 0 });
     expect(response.status(), path).toBe(404);
     expect(await response.text(), path).toMatch(/bestaat niet/);

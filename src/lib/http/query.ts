@@ -36,8 +36,9 @@ export function isRealInstant(value: string): boolean {
 export const isoDay = z.string().refine(isRealDay, 'geen bestaande datum');
 
 /** Control characters (NUL above all: Postgres cannot store or compare it) and lone surrogates. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const unwanted = /[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const unwanted =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Search text from a query string: without control characters, trimmed, at most `max` long. */
 export function queryText(value: string | null | undefined, max = 200): string {

@@ -59,7 +59,12 @@ const scopeFields = {
     .string()
     .transform((s) => s.trim())
     // No control characters: a NUL byte made Postgres fail with a 500 (issue 16); now "invalid filter".
-    .pipe(z.string().max(200).refine((s) => queryText(s, 200) === s, 'control characters'))
+    .pipe(
+      z
+        .string()
+        .max(200)
+        .refine((s) => queryText(s, 200) === s, 'control characters'),
+    )
     .optional(),
 };
 

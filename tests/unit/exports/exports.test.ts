@@ -28,9 +28,12 @@ describe('formula injection', () => {
   ])('neutralises %j behind invisible characters', (text) => {
     expect(neutraliseFormula(text)).toBe(`'${text}`);
   });
-  test.each(['Gewoon tekst', '', "'al veilig", '1 + 1 = 2', '\u200BGewoon', '  tekst = 2', '\u00A0'])('leaves %j alone', (text) => {
-    expect(neutraliseFormula(text)).toBe(text);
-  });
+  test.each(['Gewoon tekst', '', "'al veilig", '1 + 1 = 2', '\u200BGewoon', '  tekst = 2', '\u00A0'])(
+    'leaves %j alone',
+    (text) => {
+      expect(neutraliseFormula(text)).toBe(text);
+    },
+  );
   test('numbers and empty cells stay what they are', () => {
     expect(safeCell(-3)).toBe(-3);
     expect(safeCell(null)).toBeNull();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AuditFilterSchema, decodeAuditCursor } from '../../../src/lib/audit/schema';
-import { isBadInput } from '../../../src/lib/db/errors';
 import { DashboardFiltersSchema } from '../../../src/lib/dashboard/read.server';
+import { isBadInput } from '../../../src/lib/db/errors';
 import { ExportRequestSchema } from '../../../src/lib/exports/filters';
 import { isRealDay, isRealInstant, queryObject, queryText } from '../../../src/lib/http/query';
 import { decodeCursor } from '../../../src/lib/moderation/cursor';
@@ -15,24 +15,49 @@ describe('query string values', () => {
   it('knows which days exist', () => {
     for (const day of ['2026-02-28', '2028-02-29', '2026-12-31', '1000-01-01', '9999-12-31'])
       expect(isRealDay(day), day).toBe(true);
-    for (const day of ['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '0000-01-01', '0999-12-31', '2026-2-3', '2026-02-28x', ''])
+    for (const day of [
+      '2026-02-30',
+      '2026-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '0000-01-01',
+      '0999-12-31',
+      '2026-2-3',
+      '2026-02-28x',
+      '',
+    ])
       expect(isRealDay(day), day).toBe(false);
   });
 
   it('knows which instants exist', () => {
     expect(isRealInstant('2026-11-24T10:00:00.123456Z')).toBe(true);
     expect(isRealInstant('2026-11-24T23:59:59Z')).toBe(true);
-    for (const at of ['2026-02-30T10:00:00.000000Z', '2026-01-01T24:00:00Z', '2026-01-01T10:60:00Z', '2026-01-01T10:00:60Z', '0000-01-01T00:00:00Z', '2026-01-01T10:00:00.1234567Z'])
+    for (const at of [
+      '2026-02-30T10:00:00.000000Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T10:60:00Z',
+      '2026-01-01T10:00:60Z',
+      '0000-01-01T00:00:00Z',
+      '2026-01-01T10:00:00.1234567Z',
+    ])
       expect(isRealInstant(at), at).toBe(false);
   });
 
   it('refuses cursors that carry a day that does not exist', () => {
     const id = randomUUID();
-    expect(decodeCursor(cursorOf('2026-11-24T10:00:00.123456Z', id))).toEqual({ at: '2026-11-24T10:00:00.123456Z', id });
+    expect(decodeCursor(cursorOf('2026-11-24T10:00:00.123456Z', id))).toEqual({
+      at: '2026-11-24T10:00:00.123456Z',
+      id,
+    });
     expect(decodeCursor(cursorOf('2026-02-30T10:00:00.000000Z', id))).toBeUndefined();
     expect(decodeAuditCursor(cursorOf('2026-02-30T10:00:00.000000Z', 5))).toBeUndefined();
     expect(decodeAuditCursor(cursorOf('2026-02-28T24:00:00Z', 5))).toBeUndefined();
-    expect(decodeAuditCursor(cursorOf('2026-02-28T10:00:00Z', 5))).toEqual({ at: '2026-02-28T10:00:00Z', id: 5 });
+    expect(decodeAuditCursor(cursorOf('2026-02-28T10:00:00Z', 5))).toEqual({
+      at: '2026-02-28T10:00:00Z',
+      id: 5,
+    });
   });
 
   it('refuses filters with 30 February or a NUL byte', () => {

@@ -11,7 +11,8 @@ const dangerous = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF
  * invisible format characters (Unicode category Cf: zero-width space and joiners, word joiner,
  * BOM, soft hyphen, the bidi marks and embeddings), plus the few invisible letters that are not Cf.
  */
-const invisibleStart = /^[\s\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFFA0]+/u;
+const invisibleStart =
+  /^(?:[\s\p{Cf}\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|\u034F|\u180B|\u180C|\u180D|\u180E|\u180F)+/u;
 
 export function neutraliseFormula(text: string): string {
   if (text.length === 0) return text;

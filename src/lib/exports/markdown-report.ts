@@ -111,7 +111,7 @@ export function reportMarkdown(report: Report): string {
   out.push('### Achtergrond van de online deelnemers');
   out.push(breakdownTable('Leeftijd', r.profile.ageBand, ageBandNames));
   out.push(breakdownTable('Krijgt hulp in het huishouden', r.profile.receivesHelp, receivesHelpNames));
-  out.push(breakdownTable('Wijk', r.profile.wijk, {}));
+  out.push(breakdownTable('Wijk', r.profile.wijk, r.profile.wijkNames));
   out.push("## Thema's");
   out.push(`_${countsExplained}_`);
   for (const t of themes) {

@@ -414,6 +414,11 @@ test('bad input named in issue 16 answers 400, 404 or 405 with a Dutch message',
     ['/staff/moderatie?status=alle&zoek=%00', 400, /filters kloppen niet/],
     ['/staff/dashboard?from=2026-02-30', 400, /klopt niet|kloppen niet/],
     ['/staff/dashboard?to=2026-02-30', 400, /klopt niet|kloppen niet/],
+    [
+      '/staff/export?consultation=krachtig-oud-worden&format=csv&from=2026-02-30&fout=export.invalid',
+      400,
+      /klopt niet|kloppen niet/,
+    ],
     ['/api/staff/themas/krachtig-oud-worden/zoeken?q=a%00b', 200, /items/],
     ['/staff/themas/a%0d%0ab', 404, /bestaat niet/],
     ['/staff/themas/a%0d%0ab/publiceren', 404, /bestaat niet/],
@@ -426,6 +431,13 @@ test('bad input named in issue 16 answers 400, 404 or 405 with a Dutch message',
     expect(response.status(), `${path}: ${body.slice(0, 300)}`).toBe(status);
     expect(body, path).toMatch(text);
   }
+  // The download route sends a choice that does not fit back to the form, which answers 400.
+  const download = await admin.api.get(
+    '/staff/export/bestand?consultation=krachtig-oud-worden&format=csv&from=2026-02-30',
+    { headers: { 'x-forwarded-for': client() }, maxRedirects: 0 },
+  );
+  expect(download.status()).toBe(303);
+  expect(download.headers().location).toContain('fout=export.invalid');
   for (const path of [
     '/resultaten/a%0d%0ab',
     '/meedoen/a%0d%0ab',

@@ -21,6 +21,7 @@ import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
 import { isBadInput, isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
+import { badRequestAnswer } from './lib/http/bad-request.js';
 import { canonicalPath } from './lib/http/canonical-path.js';
 import { isApiPath, jsonMessage } from './lib/http/responses';
 import { securityHeaders } from './lib/http/security-headers.js';
@@ -40,16 +41,6 @@ function unavailable(pathname: string, wantsJson: boolean): Response {
   return new Response(body, {
     status: 503,
     headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '60', 'cache-control': 'no-store' },
-  });
-}
-
-/** 400 for input the database refused as data (see isBadInput); JSON for the API. */
-function badRequest(pathname: string, wantsJson: boolean): Response {
-  if (isApiPath(pathname) || wantsJson) return jsonMessage(400, 'error.invalid');
-  const body = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('error.badRequest.title')}</title></head><body><main><h1>${t('error.badRequest.title')}</h1><p>${t('error.badRequest.body')}</p><p><a href="/">${t('error.badRequest.home')}</a></p></main></body></html>`;
-  return new Response(body, {
-    status: 400,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
 
@@ -190,10 +181,8 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     // The safety net for what validation missed: bad input is the request's fault, not ours.
     if (isBadInput(error)) {
       console.warn('bad input reached the database:', error instanceof Error ? error.message : error);
-      return badRequest(
-        pathname,
-        context.request.headers.get('accept')?.includes('application/json') ?? false,
-      );
+      const { status, headers, body } = badRequestAnswer(pathname, context.request.headers.get('accept'));
+      return new Response(body, { status, headers });
     }
     throw error;
   }

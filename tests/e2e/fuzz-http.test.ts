@@ -41,6 +41,7 @@ async function fuzz<T>(
   arbitrary: fc.Arbitrary<T>,
   send: (value: T) => Promise<{ status(): number; text(): Promise<string> }>,
   numRuns = runs,
+  check?: (status: number, text: string, value: T) => void,
 ): Promise<void> {
   const started = Date.now();
   const statuses: Record<number, number> = {};
@@ -48,7 +49,9 @@ async function fuzz<T>(
     fc.asyncProperty(arbitrary, async (value) => {
       const response = await send(value);
       statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
-      expect(response.status(), await response.text().catch(() => '')).toBeLessThan(500);
+      const text = await response.text().catch(() => '');
+      expect(response.status(), text).toBeLessThan(500);
+      check?.(response.status(), text, value);
     }),
     { numRuns },
   );
@@ -368,6 +371,16 @@ const roleAccounts = {
   gespreksleider: 'facilitator@doemee.test',
 } as const;
 
+/** A refusal (4xx) says in Dutch what is wrong: never an empty or English body. */
+function dutchRefusal(status: number, text: string, path: string): void {
+  if (status < 400) return;
+  expect(text.trim().length, `${status} ${path}`).toBeGreaterThan(0);
+  expect(text, `${status} ${path}`).not.toMatch(/bad request|not found|not allowed|server error|forbidden/i);
+  expect(text, `${status} ${path}`).toMatch(
+    /lang="nl"|"message":"[^"]*\b(de|het|een|niet|klopt|bestaat|mag|u)\b/,
+  );
+}
+
 for (const [role, email] of Object.entries(roleAccounts)) {
   test(`query strings of every route never answer 5xx (${role})`, async ({ playwright, baseURL }) => {
     const origin = baseURL ?? '';
@@ -389,6 +402,7 @@ for (const [role, email] of Object.entries(roleAccounts)) {
         hostileRequestPath(route, values),
         (path) => api.get(path, { headers: { 'x-forwarded-for': client() }, maxRedirects: 0 }),
         queryRuns,
+        dutchRefusal,
       );
     await api.dispose();
   });

@@ -20,10 +20,6 @@ export const nl = {
   'error.server.title': 'Er ging iets mis',
   'error.server.body': 'Er ging bij ons iets mis. Probeer het later opnieuw.',
   'error.invalid': 'Wat u stuurde klopt niet helemaal. Kijk de velden na.',
-  'error.badRequest.title': 'Dit adres klopt niet',
-  'error.badRequest.body':
-    'In het adres van deze pagina staat iets wat wij niet kunnen lezen, zoals een datum die niet bestaat. Ga terug en kies opnieuw.',
-  'error.badRequest.home': 'Naar de startpagina',
   'error.forbidden': 'U mag dit niet doen.',
   'error.tooLarge': 'Wat u stuurde is te groot.',
 

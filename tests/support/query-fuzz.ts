@@ -215,7 +215,8 @@ const segment = (real: readonly string[]) =>
           fc.constantFrom(...impossibleDates),
         )
         .map(encodeAll)
-        .filter((s) => s.length > 0),
+        // Long paths are Node's 431 before the application sees them (the query fuzz is about the app).
+        .filter((s) => s.length > 0 && s.length < 900),
     },
   );
 

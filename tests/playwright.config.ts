@@ -41,7 +41,8 @@ const serverEnv = {
   TRUST_PROXY: '1',
   RATE_LIMIT_SUBMIT_PER_MINUTE: '40',
   RATE_LIMIT_SIGNIN_PER_MINUTE: '60',
-  // Browsers driven by tests fill forms in milliseconds; tests/integration/http covers the timing.
+  // Browsers driven by tests fill forms in milliseconds; tests/integration/inputs/submit-http.test.ts
+  // covers the timing.
   FORM_MIN_SECONDS: '0',
 };
 

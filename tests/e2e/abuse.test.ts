@@ -147,6 +147,9 @@ test('a missing or forged time token is refused with a new token; nothing stored
     expect(body.error.code).toMatch(/^form\.(missing|invalid)$/);
     expect(body.error.message).toMatch(/niets opgeslagen/);
     expect(body.error.formToken).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+    // The new token comes with a new submission id: never a token for an id someone only sent.
+    expect(body.error.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.error.submissionId).not.toBe(fields.inzending);
   }
   const real = await post(request, baseURL ?? '', client, {
     ...base,
@@ -165,9 +168,10 @@ test('sent too fast: the form says so, stores nothing and keeps the draft', asyn
   // The test server's minimum is 0 s; a token signed (with the server's secret) as shown 20 s in
   // the future is "too fast" under any minimum.
   const secret = readFileSync(path.join(process.env.E2E_DATA_DIR ?? '', 'session-secret'), 'utf8').trim();
-  const early = issueFormToken(new TextEncoder().encode(secret), Date.now() + 20_000);
   await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': newClient() });
   await fillAndReachSend(page, 'Ik was heel snel klaar.');
+  const id = await page.locator('input[name=inzending]').inputValue();
+  const early = issueFormToken(new TextEncoder().encode(secret), id, Date.now() + 20_000);
   await page.locator('input[name=aanvang]').evaluate((el, value) => {
     (el as HTMLInputElement).value = value;
   }, early);
@@ -176,6 +180,27 @@ test('sent too fast: the form says so, stores nothing and keeps the draft', asyn
   await expect(page.getByRole('status')).toContainText('niets opgeslagen');
   await expect(page).toHaveURL(/\/meedoen\/inwoner$/);
   expect(Object.values((await draftOf(page))?.data ?? {})).toContain('Ik was heel snel klaar.');
+});
+
+test('the island: a refused time token comes back with a new id and token; sending again works', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': newClient() });
+  await fillAndReachSend(page, 'Mijn token was kapot.');
+  const id = await page.locator('input[name=inzending]').inputValue();
+  await page.locator('input[name=aanvang]').evaluate((el) => {
+    (el as HTMLInputElement).value = 'kapot';
+  });
+  await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(page.getByRole('status')).toContainText('niets opgeslagen');
+  await expect(page.locator('input[name=inzending]')).not.toHaveValue(id);
+  await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(page).toHaveURL(/\/bedankt$/);
+  const code = (await page.locator('.dm-code').textContent()) ?? '';
+  const stored = await storedSubmission(request, code, baseURL ?? '');
+  expect(stored.items.map((i) => i.body)).toEqual(['Mijn token was kapot.']);
 });
 
 test('a body over the size limit gets a Dutch 413 (JSON, page, API)', async ({ request, baseURL }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, storedSubmission } from './support';
+import { answerUpToSend, expectAccessible, storedSubmission } from './support';
 
 test('a resident answers step by step, reloads half-way, and sends once', async ({
   page,
@@ -52,6 +52,15 @@ test('a resident answers step by step, reloads half-way, and sends once', async 
   const code = (await page.locator('.dm-code').textContent()) ?? '';
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
+  // The code is there on a reload right after sending, from a cookie that lives two minutes, and
+  // the page is never stored (issue 16, item 10).
+  const reloaded = await page.reload();
+  expect(reloaded?.headers()['cache-control']).toMatch(/no-store/);
+  await expect(page.locator('.dm-code')).toHaveText(code);
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'dm_bedankt');
+  expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000 + 60);
+  expect(cookie?.expires).toBeLessThanOrEqual(Date.now() / 1000 + 121);
+
   const stored = await storedSubmission(request, code, baseURL ?? '');
   expect(stored).toMatchObject({ audience: 'inwoner', ageBand: '75-84' });
   expect(stored.items.map((i) => i.body)).toEqual([
@@ -63,6 +72,36 @@ test('a resident answers step by step, reloads half-way, and sends once', async 
   // The draft is gone after sending.
   await page.goto('/meedoen/inwoner');
   await expect(page.getByRole('textbox').first()).toHaveValue('');
+});
+
+test('an answer lost on the way back: after a reload the retry is the same submission, with the same code', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  await page.goto('/meedoen/inwoner');
+  await answerUpToSend(page, 'Verstuurd, maar het antwoord kwam nooit aan.');
+  // The server stores the answers, but the connection drops before the answer reaches the browser.
+  let lostCode: string | undefined;
+  await page.route('**/meedoen/inwoner', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const response = await route.fetch();
+    lostCode = /dm_bedankt=([A-Z0-9-]+)/.exec(response.headers()['set-cookie'] ?? '')?.[1];
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(page.getByRole('status')).toContainText('geen verbinding');
+  expect(lostCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await page.unroute('**/meedoen/inwoner');
+
+  // Later, on the same device: the draft comes back with its submission id and token.
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('vorige keer');
+  await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(page).toHaveURL(/\/bedankt$/);
+  await expect(page.locator('.dm-code')).toHaveText(lostCode ?? '');
+  const stored = await storedSubmission(request, lostCode ?? '', baseURL ?? '');
+  expect(stored.items.map((i) => i.body)).toEqual(['Verstuurd, maar het antwoord kwam nooit aan.']);
 });
 
 test.describe('without JavaScript', () => {

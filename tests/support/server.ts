@@ -142,8 +142,9 @@ export const csrfToken = 'bench-and-test-csrf-token-0123456789abcdef';
 
 /** The servers' AUTH_JWT_SECRET, which also signs the answer form's time token. */
 const testSecret = 'a-test-secret-of-at-least-thirty-two-characters';
-/** A form shown a minute ago, as the server would have issued it (the token is not single-use). */
-const formToken = issueFormToken(new TextEncoder().encode(testSecret), Date.now() - 60_000);
+/** The time token of a form shown a minute ago for this submission id, as the server issues it. */
+const formTokenFor = (submissionId: string) =>
+  issueFormToken(new TextEncoder().encode(testSecret), submissionId, Date.now() - 60_000);
 
 export const submitPath = '/meedoen/inwoner';
 
@@ -159,7 +160,7 @@ export function residentForm(
   const form = new URLSearchParams({
     csrf: csrfToken,
     inzending: submissionId,
-    aanvang: formToken,
+    aanvang: formTokenFor(submissionId),
     toestemming: 'ja',
   });
   for (const [key, text] of Object.entries(answers)) form.set(`antwoord-${key}`, text);

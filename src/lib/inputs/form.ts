@@ -14,6 +14,13 @@ export const fields = {
   honeypot: 'website',
 } as const;
 
+/**
+ * How long /bedankt shows the reference code after sending (the thank-you cookie's lifetime):
+ * long enough for a reload right after sending, short enough that the next person at a shared
+ * computer does not find it (issue 16, item 10).
+ */
+export const thankYouSeconds = 120;
+
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === 'string' ? value : undefined;

@@ -211,6 +211,9 @@ async function answerErrors(
 /**
  * Stores one visit's answers, anonymously and exactly once: the submission id comes from the
  * form, so a repeated or retried submit finds the earlier one and returns the same reference.
+ * The id alone proves nothing: the caller first checks the form's time token, which is signed for
+ * this id (src/lib/abuse/form-token.server.ts), so only the browser that got the form is given
+ * the code of a repeat (issue 16, item 9).
  * Always runs as the anonymous caller, even when a staff member is signed in.
  */
 export async function submitAnswers(

@@ -15,32 +15,56 @@ const other = new TextEncoder().encode('another-secret-0123456789abcdefghijklmn'
 
 describe('form time token', () => {
   const now = Date.parse('2026-11-24T10:00:00Z');
+  const id = '0b7e3f4c-2d1a-4c5b-9e8f-7a6b5c4d3e2f';
 
   test('refuses too fast, accepts after the minimum, expires after two days', () => {
-    const token = issueFormToken(secret, now);
-    expect(checkFormToken(secret, token, 3000, now + 1000)).toEqual({
+    const token = issueFormToken(secret, id, now);
+    expect(checkFormToken(secret, token, id, 3000, now + 1000)).toEqual({
       ok: false,
       reason: 'tooFast',
       waitMs: 2000,
     });
-    expect(checkFormToken(secret, token, 3000, now + 3000)).toEqual({ ok: true, ageMs: 3000 });
-    expect(checkFormToken(secret, token, 3000, now + 3 * 24 * 3600 * 1000)).toMatchObject({
+    expect(checkFormToken(secret, token, id, 3000, now + 3000)).toEqual({ ok: true, ageMs: 3000 });
+    expect(checkFormToken(secret, token, id, 3000, now + 3 * 24 * 3600 * 1000)).toMatchObject({
       reason: 'expired',
     });
-    expect(checkFormToken(other, token, 3000, now + 5000)).toMatchObject({ reason: 'invalid' });
-    expect(checkFormToken(secret, undefined, 0, now)).toMatchObject({ reason: 'missing' });
+    expect(checkFormToken(other, token, id, 3000, now + 5000)).toMatchObject({ reason: 'invalid' });
+    expect(checkFormToken(secret, undefined, id, 0, now)).toMatchObject({ reason: 'missing' });
     // Signed for the future (beyond clock skew): not ours.
-    expect(checkFormToken(secret, issueFormToken(secret, now + 120_000), 0, now)).toMatchObject({
+    expect(checkFormToken(secret, issueFormToken(secret, id, now + 120_000), id, 0, now)).toMatchObject({
       reason: 'invalid',
     });
   });
 
+  test('is valid for the one submission id it was issued for (issue 16, items 9 and 14)', () => {
+    const token = issueFormToken(secret, id, now);
+    expect(checkFormToken(secret, token, id.toUpperCase(), 0, now + 5000)).toMatchObject({ ok: true });
+    for (const otherId of ['1b7e3f4c-2d1a-4c5b-9e8f-7a6b5c4d3e2f', '', undefined, null, [id]])
+      expect(checkFormToken(secret, token, otherId, 0, now + 5000)).toMatchObject({ reason: 'invalid' });
+    // An old token for another id is not "expired" (which would earn that id a fresh token).
+    expect(
+      checkFormToken(secret, token, '2b7e3f4c-2d1a-4c5b-9e8f-7a6b5c4d3e2f', 0, now + 3 * 24 * 3600 * 1000),
+    ).toMatchObject({ reason: 'invalid' });
+  });
+
+  test('property: a token never works for another submission id', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.uuid(), fc.integer({ min: 0, max: 2 * 24 * 3600 * 1000 }), (a, b, age) => {
+        fc.pre(a.toLowerCase() !== b.toLowerCase());
+        const token = issueFormToken(secret, a, now - age);
+        expect(checkFormToken(secret, token, a, 0, now).ok).toBe(true);
+        expect(checkFormToken(secret, token, b, 0, now)).toMatchObject({ ok: false, reason: 'invalid' });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   test('property: any other string is never accepted, and checking never throws', () => {
-    const genuine = issueFormToken(secret, now);
+    const genuine = issueFormToken(secret, id, now);
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.anything()), (value) => {
         fc.pre(value !== genuine);
-        const result = checkFormToken(secret, value, 0, now + 10_000);
+        const result = checkFormToken(secret, value, id, 0, now + 10_000);
         expect(result.ok).toBe(false);
       }),
       { numRuns: 3000 },
@@ -48,12 +72,12 @@ describe('form time token', () => {
   });
 
   test('property: a changed character of a real token is refused', () => {
-    const genuine = issueFormToken(secret, now);
+    const genuine = issueFormToken(secret, id, now);
     fc.assert(
       fc.property(fc.nat(genuine.length - 1), fc.string({ minLength: 1, maxLength: 1 }), (at, ch) => {
         const changed = genuine.slice(0, at) + ch + genuine.slice(at + 1);
         fc.pre(changed !== genuine);
-        expect(checkFormToken(secret, changed, 0, now + 10_000).ok).toBe(false);
+        expect(checkFormToken(secret, changed, id, 0, now + 10_000).ok).toBe(false);
       }),
       { numRuns: 2000 },
     );

@@ -15,6 +15,8 @@ comment on table public.wijken is
   'The wijken a consultation offers in its profile question, from content/ (content sync). submissions.wijk is one of them.';
 
 alter table public.wijken enable row level security;
+-- Hosted Supabase grants everything on new tables to the API roles: start from nothing.
+revoke all on public.wijken from anon, authenticated;
 grant select on public.wijken to anon, authenticated;
 -- Written only by content sync (service role); nobody edits the list through the API.
 create policy "Anyone can read the wijken of published consultations" on public.wijken

@@ -19,8 +19,9 @@ import { readSession, sessionCookie } from './lib/auth/session.server';
 import { sessionIsLive } from './lib/auth/sessions.server';
 import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
-import { isUnavailable } from './lib/db/errors';
+import { isBadInput, isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
+import { badRequestAnswer } from './lib/http/bad-request.js';
 import { canonicalPath } from './lib/http/canonical-path.js';
 import { isApiPath, jsonMessage } from './lib/http/responses';
 import { securityHeaders } from './lib/http/security-headers.js';
@@ -182,6 +183,12 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
         pathname,
         context.request.headers.get('accept')?.includes('application/json') ?? false,
       );
+    }
+    // The safety net for what validation missed: bad input is the request's fault, not ours.
+    if (isBadInput(error)) {
+      console.warn('bad input reached the database:', error instanceof Error ? error.message : error);
+      const { status, headers, body } = badRequestAnswer(pathname, context.request.headers.get('accept'));
+      return new Response(body, { status, headers });
     }
     throw error;
   }

@@ -42,6 +42,7 @@ import send from 'send';
 import { compressibleTypes, encodingSuffixes } from '../integrations/precompress.mjs';
 import { normaliseForwardedFor } from '../lib/abuse/client-address.js';
 import { methodAllowed, methodNotAllowedAnswer } from '../lib/abuse/methods.js';
+import { badRequestAnswer } from '../lib/http/bad-request.js';
 import { canonicalPath } from '../lib/http/canonical-path.js';
 import { applySecurityHeaders } from '../lib/http/security-headers.js';
 import { processCount, runProcesses } from './processes.mjs';
@@ -269,15 +270,17 @@ export function createRequestListener({ clientDir, handler, assetsDir = '_astro'
     // Malformed escapes, encoded slashes or backslashes, NUL, `..` segments: browsers never send
     // these (they normalise paths); refused here, before any file or the adapter sees them.
     if (pathname === undefined || /%(2f|5c)/i.test(rawPath) || /\0|(^|[/\\])\.\.([/\\]|$)/.test(pathname)) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Bad request.');
+      const answer = badRequestAnswer(rawPath, req.headers.accept);
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
       return;
     }
     // One spelling per path, before any check looks at it: `//staff` and `/%73taff` go to `/staff`.
     // Only origin-form targets (`/path`): an absolute URL in the request line is for proxies.
     if (!rawPath.startsWith('/')) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Bad request.');
+      const answer = badRequestAnswer(rawPath, req.headers.accept);
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
       return;
     }
     const canonical = canonicalPath(rawPath);

@@ -26,6 +26,9 @@ export async function seed(db: Database, items: number): Promise<Caller> {
       select ('00000000-0000-4000-8000-0000000d000' || g)::uuid, '00000000-0000-4000-8000-00000000b001',
              'Thema ' || g, 'Beschrijving van **thema ' || g || '**.', 'Wat we doen met thema ' || g, 'guided', 'active', g
       from generate_series(1, 6) g;
+      -- The closed list of wijken the submissions below name (issue 16, item 11).
+      insert into public.wijken (consultation_id, name, position)
+      select '00000000-0000-4000-8000-00000000b001', 'Wijk ' || g, g from generate_series(0, 11) g;
       insert into public.submissions (id, consultation_id, audience, channel, age_band, wijk, receives_help, consent_at,
                                       reference_code, created_at)
       select ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, '00000000-0000-4000-8000-00000000b001',

@@ -3,6 +3,7 @@ import { type APIRequestContext, expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { demoPassword } from '../playwright.config';
 import { hostileObject, hostileString, hostileValue } from '../support/hostile';
+import { hostileRequestPath, routeTemplates } from '../support/query-fuzz';
 
 // HTTP-level fuzzing against the real built server (the one `npm start` runs): hundreds of
 // generated hostile requests per public POST and API endpoint. Never a 5xx. Every request is its
@@ -40,6 +41,7 @@ async function fuzz<T>(
   arbitrary: fc.Arbitrary<T>,
   send: (value: T) => Promise<{ status(): number; text(): Promise<string> }>,
   numRuns = runs,
+  check?: (status: number, text: string, value: T) => void,
 ): Promise<void> {
   const started = Date.now();
   const statuses: Record<number, number> = {};
@@ -47,7 +49,9 @@ async function fuzz<T>(
     fc.asyncProperty(arbitrary, async (value) => {
       const response = await send(value);
       statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
-      expect(response.status(), await response.text().catch(() => '')).toBeLessThan(500);
+      const text = await response.text().catch(() => '');
+      expect(response.status(), text).toBeLessThan(500);
+      check?.(response.status(), text, value);
     }),
     { numRuns },
   );
@@ -354,4 +358,132 @@ test('stored hostile answers render as text on the moderation page', async ({ pa
   await expect(item).toContainText('<script>');
   expect(await item.locator('script, img, svg, iframe').count()).toBe(0);
   expect(await page.title()).not.toBe('pwned');
+});
+
+// Issue 16, item 12: the query strings (and path segments) of every page and GET API route, as a
+// visitor and as each staff role. FUZZ_QUERY_RUNS sets the runs per route and role (default 20).
+const queryRuns = Number(process.env.FUZZ_QUERY_RUNS ?? 20);
+const roleAccounts = {
+  bezoeker: null,
+  beheerder: 'beheer@doemee.test',
+  moderator: 'moderator@doemee.test',
+  analist: 'analist@doemee.test',
+  gespreksleider: 'facilitator@doemee.test',
+} as const;
+
+/** Words that would mean an English (framework) refusal instead of ours. */
+const english = /\b(bad request|not found|method not allowed|forbidden|internal server error)\b/i;
+
+/** A refusal (4xx) says in Dutch what is wrong: never an empty or English body. */
+function dutchRefusal(status: number, text: string, path: string): void {
+  if (status < 400) return;
+  const where = `${status} ${path.slice(0, 200)}`;
+  if (text.trimStart().startsWith('{')) {
+    const message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? '';
+    expect(message.length, where).toBeGreaterThan(5);
+    expect(message, where).not.toMatch(english);
+    return;
+  }
+  expect(text, where).toMatch(/<html lang="nl"/);
+  const title = /<title>([^<]*)<\/title>/.exec(text)?.[1] ?? '';
+  expect(title, where).not.toMatch(english);
+}
+
+for (const [role, email] of Object.entries(roleAccounts)) {
+  test(`query strings of every route never answer 5xx (${role})`, async ({ playwright, baseURL }) => {
+    const origin = baseURL ?? '';
+    const { api } = email
+      ? await staffContext(playwright, origin, email)
+      : { api: await playwright.request.newContext({ baseURL: origin }) };
+    const stops = email
+      ? (((await (await api.get('/api/roadtour/stops')).json()) as { stops?: { id: string }[] }).stops ?? [])
+      : [];
+    const values = {
+      slug: ['krachtig-oud-worden'],
+      stop: [...stops.slice(0, 3).map((s) => s.id), randomUUID()],
+      code: ['ABCD-EFGH', 'abcd-efgh'],
+      job: [randomUUID()],
+    };
+    for (const route of routeTemplates)
+      await fuzz(
+        `GET ${route.path} (${role})`,
+        hostileRequestPath(route, values),
+        (path) => api.get(path, { headers: { 'x-forwarded-for': client() }, maxRedirects: 0 }),
+        queryRuns,
+        dutchRefusal,
+      );
+    await api.dispose();
+  });
+}
+
+test('bad input named in issue 16 answers 400, 404 or 405 with a Dutch message', async ({
+  playwright,
+  request,
+  baseURL,
+}) => {
+  const origin = baseURL ?? '';
+  const admin = await staffContext(playwright, origin, 'beheer@doemee.test');
+  const cursor = (at: string, id: string | number) =>
+    Buffer.from(JSON.stringify([at, id]), 'utf8').toString('base64url');
+  const february30 = '2026-02-30T10:00:00.000000Z';
+  const cases: [string, number, RegExp][] = [
+    ['/staff/logboek?van=2026-02-30', 400, /datum/],
+    ['/staff/logboek?tot=2026-02-30', 400, /datum/],
+    [`/staff/logboek?na=${cursor(february30, 5)}`, 400, /pagina bestaat niet meer/],
+    ['/staff/logboek?id=a%00b', 400, /filters klopt niet/],
+    [`/staff/moderatie?na=${cursor(february30, randomUUID())}`, 400, /pagina bestaat niet meer/],
+    ['/staff/moderatie?zoek=a%00b', 400, /filters kloppen niet/],
+    ['/staff/moderatie?status=alle&zoek=%00', 400, /filters kloppen niet/],
+    ['/staff/dashboard?from=2026-02-30', 400, /klopt niet|kloppen niet/],
+    ['/staff/dashboard?to=2026-02-30', 400, /klopt niet|kloppen niet/],
+    [
+      '/staff/export?consultation=krachtig-oud-worden&format=csv&from=2026-02-30&fout=export.invalid',
+      400,
+      /klopt niet|kloppen niet/,
+    ],
+    ['/api/staff/themas/krachtig-oud-worden/zoeken?q=a%00b', 200, /items/],
+    ['/staff/themas/a%0d%0ab', 404, /bestaat niet/],
+    ['/staff/themas/a%0d%0ab/publiceren', 404, /bestaat niet/],
+    ['/staff/roadtour/a%0d%0ab', 404, /bestaat niet|niet gevonden/],
+    ['/api/staff/themas/a%0d%0ab/zoeken?q=x', 404, /"message"/],
+  ];
+  for (const [path, status, text] of cases) {
+    const response = await admin.api.get(path, { headers: { 'x-forwarded-for': client() }, maxRedirects: 0 });
+    const body = await response.text();
+    expect(response.status(), `${path}: ${body.slice(0, 300)}`).toBe(status);
+    expect(body, path).toMatch(text);
+  }
+  // The download route sends a choice that does not fit back to the form, which answers 400.
+  const download = await admin.api.get(
+    '/staff/export/bestand?consultation=krachtig-oud-worden&format=csv&from=2026-02-30',
+    { headers: { 'x-forwarded-for': client() }, maxRedirects: 0 },
+  );
+  expect(download.status()).toBe(303);
+  expect(download.headers().location).toContain('fout=export.invalid');
+  for (const path of [
+    '/resultaten/a%0d%0ab',
+    '/meedoen/a%0d%0ab',
+    '/resultaten/krachtig-oud-worden?versie=%00',
+  ]) {
+    const response = await request.get(path, { headers: { 'x-forwarded-for': client() }, maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toMatch(/bestaat niet/);
+  }
+  // TRACE cannot even be sent through Node's fetch; a raw socket shows the server's answer.
+  const { connect } = await import('node:net');
+  const url = new URL(origin);
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () =>
+      socket.write(`TRACE / HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`),
+    );
+    let data = '';
+    socket.on('data', (chunk) => {
+      data += chunk;
+    });
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 405/);
+  expect(answer).toMatch(/kan hier niet/);
+  await admin.api.dispose();
 });

@@ -88,6 +88,11 @@ export async function buildWorld(db: Database): Promise<void> {
         ('${ids.question}', '${ids.openConsultation}', '${ids.topic}', 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?', true),
         ('${ids.aanbiederQuestion}', '${ids.openConsultation}', '${ids.topic}', 'aanbieder', 'haalbaar', 'Hoe blijft hulp haalbaar?', false),
         ('${ids.closedQuestion}', '${ids.closedConsultation}', null, 'inwoner', 'belangrijk', 'Wat is voor u belangrijk?', true);
+      insert into public.wijken (consultation_id, name, position, offered) values
+        ('${ids.openConsultation}', 'Dorp', 1, true),
+        ('${ids.openConsultation}', 'Meerzicht', 2, true),
+        ('${ids.openConsultation}', 'Oude Wijk', 3, false),
+        ('${ids.closedConsultation}', 'Dorp', 1, true);
 
       insert into public.roadtour_stops (id, consultation_id, name, location, starts_at, group_type, created_by) values
         ('${ids.stop}', '${ids.openConsultation}', 'Wijkcentrum Noord', 'Noordhove', now() + interval '2 days', 'inwoners', '${s.facilitator}'),

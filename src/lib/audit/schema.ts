@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay, isRealInstant } from '../http/query';
 
 /** The filters of the audit log screen, as they come from the query string. */
 export const AuditFilterSchema = z.object({
@@ -7,16 +8,17 @@ export const AuditFilterSchema = z.object({
     .regex(/^[a-z_]{1,60}$/)
     .optional(),
   actorId: z.string().uuid().optional(),
-  entityId: z.string().trim().min(1).max(100).optional(),
+  entityId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL byte cannot reach Postgres
+    .regex(/^[^\u0000-\u001F\u007F]*$/)
+    .optional(),
   /** Days in the municipality's time zone, both inclusive. */
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 
@@ -25,8 +27,6 @@ export interface AuditCursor {
   readonly at: string;
   readonly id: number;
 }
-
-const atPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 export function encodeAuditCursor(cursor: AuditCursor): string {
   return Buffer.from(JSON.stringify([cursor.at, cursor.id]), 'utf8').toString('base64url');
@@ -39,7 +39,8 @@ export function decodeAuditCursor(value: string): AuditCursor | undefined {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
     const [at, id] = parsed as unknown[];
-    if (typeof at !== 'string' || !atPattern.test(at) || Number.isNaN(Date.parse(at))) return undefined;
+    // A real day and time: 30 February used to pass Date.parse and fail in Postgres (issue 16).
+    if (typeof at !== 'string' || !isRealInstant(at)) return undefined;
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return undefined;
     return { at, id };
   } catch {

@@ -79,12 +79,27 @@ export const ConsultationSchema = z
     topics: z.array(TopicSchema).min(1),
     audiences: z.record(z.enum(audiences), AudienceSchema),
     themes: z.array(GuidedThemeSchema).default([]),
-    /** Neighbourhoods offered in the optional profile question. */
-    wijken: z.array(z.string().min(2).max(80)).default([]),
+    /**
+     * The wijken offered in the optional profile question: a closed list (issue 16, item 11), in
+     * the order the form shows them. The form adds "Zeg ik liever niet" (stored as no wijk).
+     */
+    wijken: z.array(z.string().trim().min(2).max(80)).default([]),
   })
   .superRefine((c, ctx) => {
     if (c.closesAt <= c.opensAt)
       ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'moet na opensAt liggen' });
+    const wijken = new Set<string>();
+    c.wijken.forEach((wijk, i) => {
+      // Case-insensitive: older free-text values are matched to the list that way.
+      const key = wijk.toLocaleLowerCase('nl');
+      if (wijken.has(key) || key === 'zeg ik liever niet')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wijken', i],
+          message: `dubbele of gereserveerde wijk "${wijk}"`,
+        });
+      wijken.add(key);
+    });
     const topicKeys = new Set(c.topics.map((t) => t.key));
     for (const [audience, def] of Object.entries(c.audiences)) {
       const seen = new Set<string>();

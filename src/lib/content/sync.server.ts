@@ -1,5 +1,5 @@
 import { service } from '../db/caller';
-import type { Database } from '../db/types';
+import type { Database, Tx } from '../db/types';
 import type { Consultation } from './schema';
 
 /**
@@ -61,6 +61,29 @@ export async function syncConsultation(db: Database, c: Consultation): Promise<s
       where t.consultation_id = ${consultationId} and not (t.key = any(${[...topicIds.keys()]}::text[]))
         and not exists (select 1 from public.input_items i where i.topic_id = t.id)
         and not exists (select 1 from public.questions q where q.topic_id = t.id)`;
+    await syncWijken(tx, consultationId, c.wijken);
     return consultationId;
   });
+}
+
+/**
+ * The closed list of wijken (issue 16, item 11): offered in content order; a wijk that left
+ * content/ is removed, or kept but no longer offered while answers name it (the foreign key from
+ * submissions.wijk holds). Then values written before the list existed are mapped to it.
+ */
+async function syncWijken(tx: Tx, consultationId: string, wijken: readonly string[]): Promise<void> {
+  await tx.sql`
+    insert into public.wijken (consultation_id, name, position, offered)
+    select ${consultationId}, w.name, w.position::int, true
+    from unnest(${[...wijken]}::text[]) with ordinality as w(name, position)
+    on conflict (consultation_id, name) do update set position = excluded.position, offered = true
+    where (wijken.position, wijken.offered) is distinct from (excluded.position, true)`;
+  await tx.sql`
+    delete from public.wijken w
+    where w.consultation_id = ${consultationId} and not (w.name = any(${[...wijken]}::text[]))
+      and not exists (select 1 from public.submissions s where s.consultation_id = w.consultation_id and s.wijk = w.name)`;
+  await tx.sql`
+    update public.wijken set offered = false
+    where consultation_id = ${consultationId} and offered and not (name = any(${[...wijken]}::text[]))`;
+  await tx.sql`select private.map_written_wijken(${consultationId})`;
 }

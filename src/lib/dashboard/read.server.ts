@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { audiences } from '../content/schema';
 import type { CallerDb } from '../db/types';
 import { audienceName, channelNames, formatDate } from '../exports/labels.nl';
+import { isoDay } from '../http/query';
 import { type ChartSpec, dayRange, themesByAudienceChart } from './charts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = isoDay;
 const empty = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 export const DashboardFiltersSchema = z.object({

@@ -17,6 +17,17 @@ export function isRefusal(error: unknown): boolean {
   return state !== undefined && (state.startsWith('23') || state === '42501' || state.startsWith('22'));
 }
 
+/**
+ * Input the database could not take as its type: a day that does not exist, a NUL byte in text,
+ * a number out of range (SQLSTATE class 22, "data exception"). It came from the request, so the
+ * answer is 400, never 500 (issue 16). Looks through `cause`, as drivers and wrappers nest errors.
+ */
+export function isBadInput(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if (sqlState(e)?.startsWith('22')) return true;
+  return false;
+}
+
 const unavailableCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

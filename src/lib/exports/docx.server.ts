@@ -466,7 +466,7 @@ export function reportDocument(report: Report, images: Images): Document {
       [
         ['Leeftijd', r.profile.ageBand, ageBandNames],
         ['Krijgt hulp in het huishouden', r.profile.receivesHelp, receivesHelpNames],
-        ['Wijk', r.profile.wijk, {}],
+        ['Wijk', r.profile.wijk, r.profile.wijkNames],
       ] as const
     ).flatMap(([title, data, names], index) => [
       // A little space between the tables, none after the last (it would spill onto a page of its own).

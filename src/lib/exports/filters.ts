@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { audiences } from '../content/schema';
+import { isoDay, queryObject } from '../http/query';
 
 export const exportFormats = ['docx', 'xlsx', 'csv-nl', 'csv', 'md', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 const channels = ['online', 'roadtour'] as const;
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
 const empty = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 /** What staff choose on /staff/export (also the query string of /api/staff/export). */
@@ -35,7 +32,7 @@ export type ExportFilters = Omit<ExportRequest, 'format'>;
 export function parseExportRequest(
   params: URLSearchParams,
 ): ReturnType<typeof ExportRequestSchema.safeParse> {
-  return ExportRequestSchema.safeParse(Object.fromEntries(params));
+  return ExportRequestSchema.safeParse(queryObject(params));
 }
 
 /** Only these roles may export (the database refuses everyone else as well). */

@@ -5,8 +5,20 @@
  */
 const dangerous = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
 
+/**
+ * What may come before the formula and not be seen (issue 16: `\u200B=HYPERLINK(…)` passed):
+ * white space of any kind (tab, CR/LF, NBSP, the Unicode spaces and line separators) and the
+ * invisible format characters (Unicode category Cf: zero-width space and joiners, word joiner,
+ * BOM, soft hyphen, the bidi marks and embeddings), plus the few invisible letters that are not Cf.
+ */
+const invisibleStart =
+  /^(?:[\s\p{Cf}\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|\u034F|\u180B|\u180C|\u180D|\u180E|\u180F)+/u;
+
 export function neutraliseFormula(text: string): string {
-  return text.length > 0 && dangerous.has(text[0] as string) ? `'${text}` : text;
+  if (text.length === 0) return text;
+  // The first character itself (a tab, CR or LF is dangerous on its own), or the first one seen.
+  const visible = text.replace(invisibleStart, '');
+  return dangerous.has(text[0] as string) || dangerous.has(visible[0] as string) ? `'${text}` : text;
 }
 
 /** Neutralises strings; numbers, dates and empty values stay what they are. */

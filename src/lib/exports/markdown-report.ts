@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { sanitiseMarkdown } from '../markdown/sanitise';
 import {
   ageBandNames,
   audienceName,
@@ -110,12 +111,13 @@ export function reportMarkdown(report: Report): string {
   out.push('### Achtergrond van de online deelnemers');
   out.push(breakdownTable('Leeftijd', r.profile.ageBand, ageBandNames));
   out.push(breakdownTable('Krijgt hulp in het huishouden', r.profile.receivesHelp, receivesHelpNames));
-  out.push(breakdownTable('Wijk', r.profile.wijk, {}));
+  out.push(breakdownTable('Wijk', r.profile.wijk, r.profile.wijkNames));
   out.push("## Thema's");
   out.push(`_${countsExplained}_`);
   for (const t of themes) {
     out.push(`### ${cell(t.label)}`);
-    if (t.descriptionMd) out.push(t.descriptionMd);
+    // Staff Markdown, made safe the way the pages make it (no HTML, no javascript: links).
+    if (t.descriptionMd) out.push(sanitiseMarkdown(t.descriptionMd));
     const codes = [...new Set([...Object.keys(t.byAudience), ...Object.keys(t.alsoByAudience)])];
     out.push(
       table(
@@ -140,7 +142,7 @@ export function reportMarkdown(report: Report): string {
         );
     }
     out.push('**Wat doen we ermee**');
-    out.push(t.reactionMd.trim() ? t.reactionMd : `> **${reactionMissing}**`);
+    out.push(t.reactionMd.trim() ? sanitiseMarkdown(t.reactionMd) : `> **${reactionMissing}**`);
   }
   out.push('## Bijlage: alle bijeenkomsten van de roadtour');
   out.push(

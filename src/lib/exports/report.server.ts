@@ -159,6 +159,12 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
     Record<string, number>
   >;
   for (const r of profileRows) profile[r.field as 'ageBand'][r.value ?? 'onbekend'] = r.n;
+  // The wijken in the order content/ lists them: one name per stored value (issue 16, item 11).
+  const wijkRows = await tx.query<{ name: string }>(
+    'select name from public.wijken where consultation_id = $1 order by offered desc, position, name',
+    [scope.consultationId],
+  );
+  const wijkNames: Record<string, string> = Object.fromEntries(wijkRows.map((w) => [w.name, w.name]));
 
   p = new Params();
   const c = p.add(scope.consultationId);
@@ -297,7 +303,7 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
     },
     byAudience,
     byChannel: byChannel as Breakdown,
-    profile,
+    profile: { ...profile, wijkNames },
     stops,
     themes: [...themes.values()],
   };

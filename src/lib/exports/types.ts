@@ -101,6 +101,8 @@ export interface Report {
   readonly profile: {
     readonly ageBand: Breakdown;
     readonly wijk: Breakdown;
+    /** The consultation's wijken in the order of content/ (the closed list), name by name. */
+    readonly wijkNames: Readonly<Record<string, string>>;
     readonly receivesHelp: Breakdown;
   };
   readonly stops: readonly ReportStop[];

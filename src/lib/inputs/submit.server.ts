@@ -70,6 +70,8 @@ interface Rules {
   readonly opensAt: Date;
   readonly closesAt: Date;
   readonly questions: readonly QuestionRow[];
+  /** The wijken the profile question offers (issue 16, item 11: a closed list, not free text). */
+  readonly wijken: readonly string[];
 }
 
 const rulesTtlMs = 5_000;
@@ -79,10 +81,17 @@ async function readRules(db: Database, slug: string, audience: string): Promise<
   const rows = await db.transaction(
     anonymous,
     (tx) => tx.sql<
-      Partial<QuestionRow> & { consultation_id: string; status: string; opens_at: Date; closes_at: Date }
+      Partial<QuestionRow> & {
+        consultation_id: string;
+        status: string;
+        opens_at: Date;
+        closes_at: Date;
+        wijken: string[] | null;
+      }
     >`
       select c.id as consultation_id, c.status, c.opens_at, c.closes_at,
-             q.id, q.key, q.required, q.max_length
+             q.id, q.key, q.required, q.max_length,
+             array(select w.name from public.wijken w where w.consultation_id = c.id and w.offered) as wijken
       from public.consultations c
       left join public.questions q on q.consultation_id = c.id and q.audience = ${audience}
       where c.slug = ${slug}
@@ -96,6 +105,7 @@ async function readRules(db: Database, slug: string, audience: string): Promise<
     opensAt: new Date(first.opens_at),
     closesAt: new Date(first.closes_at),
     questions: rows.filter((r): r is typeof r & QuestionRow => r.id != null),
+    wijken: first.wijken ?? [],
   };
 }
 
@@ -231,6 +241,9 @@ export async function submitAnswers(
   if (rules.questions.length === 0)
     return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
   const { errors, answers } = checkAnswers(submission, rules.questions);
+  // One of the listed wijken or none ("zeg ik liever niet"); the database holds to the same list.
+  if (submission.wijk !== undefined && !rules.wijken.includes(submission.wijk))
+    errors.wijk = 'profile.invalid';
   if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
 
   let stored: boolean;

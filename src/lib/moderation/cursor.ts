@@ -1,3 +1,5 @@
+import { isRealInstant } from '../http/query';
+
 /**
  * The queue's keyset cursor: the last row's created_at (with microseconds, as Postgres keeps it)
  * and id, as opaque base64url. Decoding checks the shape, so a tampered cursor is an error code,
@@ -9,7 +11,6 @@ export interface QueueCursor {
   readonly id: string;
 }
 
-const atPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const idPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor(cursor: QueueCursor): string {
@@ -23,7 +24,8 @@ export function decodeCursor(value: string): QueueCursor | undefined {
     if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
     const [at, id] = parsed as unknown[];
     if (typeof at !== 'string' || typeof id !== 'string') return undefined;
-    if (!atPattern.test(at) || !idPattern.test(id) || Number.isNaN(Date.parse(at))) return undefined;
+    // A real day and time: 30 February used to pass Date.parse and fail in Postgres (issue 16).
+    if (!isRealInstant(at) || !idPattern.test(id)) return undefined;
     return { at, id };
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { audiences } from '../content/schema';
+import { queryText } from '../http/query';
 
 export const moderationStatuses = ['new', 'approved', 'rejected', 'hidden'] as const;
 export type ModerationStatus = (typeof moderationStatuses)[number];
@@ -57,7 +58,13 @@ const scopeFields = {
   search: z
     .string()
     .transform((s) => s.trim())
-    .pipe(z.string().max(200))
+    // No control characters: a NUL byte made Postgres fail with a 500 (issue 16); now "invalid filter".
+    .pipe(
+      z
+        .string()
+        .max(200)
+        .refine((s) => queryText(s, 200) === s, 'control characters'),
+    )
     .optional(),
 };
 

@@ -1,4 +1,5 @@
 import type { CallerDb } from '../db/types';
+import { queryText } from '../http/query';
 import type { WorkItem } from './review.server';
 import type { BoardResult } from './schema';
 import { scoringState } from './scoring.server';
@@ -38,7 +39,8 @@ export async function searchItems(
   query: string,
   limit = searchLimit,
 ): Promise<BoardResult<{ items: WorkItem[]; total: number }>> {
-  const q = query.trim().slice(0, maxQueryLength);
+  // Without control characters: Postgres refuses a NUL byte with an error (issue 16).
+  const q = queryText(query, maxQueryLength);
   if (!(await db.run(mayEditThemes))) return { ok: false, code: 'board.notAllowed' };
   if (q === '') return { ok: true, items: [], total: 0 };
   const rows = await db.run(

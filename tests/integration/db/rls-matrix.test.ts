@@ -50,6 +50,15 @@ const matrix: Record<string, TableCase> = {
     update: `update public.topics set label = 'Ander label' where id = '${ids.topic}'`,
     delete: `delete from public.topics where id = '${ids.spareTopic}'`,
   },
+  // Issue 16, item 11: the closed list of wijken. Written by content sync (service role) only.
+  wijken: {
+    allowed: { anon: 'S', outsider: 'S', facilitator: 'S', moderator: 'S', analyst: 'S', admin: 'S' },
+    select: `select 1 from public.wijken where consultation_id = '${ids.openConsultation}' and name = 'Dorp'`,
+    insert: () =>
+      `insert into public.wijken (consultation_id, name) values ('${ids.openConsultation}', 'Nieuwe Wijk')`,
+    update: `update public.wijken set name = 'Jan de Vries' where consultation_id = '${ids.openConsultation}' and name = 'Oude Wijk'`,
+    delete: `delete from public.wijken where consultation_id = '${ids.openConsultation}' and name = 'Oude Wijk'`,
+  },
   questions: {
     allowed: readOnlyForAll,
     select: `select 1 from public.questions where id = '${ids.question}'`,

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
+import { Marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anonymous } from '../../../src/lib/db/caller';
 import { type Caller, forCaller } from '../../../src/lib/db/types';
@@ -9,6 +10,7 @@ import { ExportError, startExport } from '../../../src/lib/exports/index.server'
 import { audienceName } from '../../../src/lib/exports/labels.nl';
 import { pickQuotes } from '../../../src/lib/exports/report-text';
 import { freshDatabase, type TestDatabase } from '../../support/db';
+import { hasExecutableHtml } from '../../support/hostile';
 import { awkward, buildFixture, Collect, type Fixture, formulas, secrets, slug } from './support';
 
 let db: TestDatabase;
@@ -95,7 +97,9 @@ describe('exports read back with real parsers', () => {
     const texts = rows.map((r) => String(r.getCell(7).value));
     expectClean(texts.join('\n'), await forbiddenTexts());
     expect(texts).toContain('GEREDIGEERD [naam verwijderd]');
-    for (const f of formulas) expect(texts).toContain(`'${f}`);
+    // XML keeps line breaks as LF, so a CRLF comes back as LF.
+    for (const f of formulas) expect(texts).toContain(`'${f}`.replace(/\r\n/g, '\n'));
+    for (const t of texts) expect(t.replace(/^[\s\p{Cf}]+/u, '')).not.toMatch(/^[=+\-@＝＋－＠]/);
     for (const r of rows) expect(r.getCell(7).type).toBe(ExcelJS.ValueType.String);
     // Main and second themes as the database has them (accepted themes and candidates).
     const [themed] = await db.asOwner(
@@ -146,6 +150,8 @@ describe('exports read back with real parsers', () => {
     const texts = records.map((r) => r['Tekst (zonder persoonsgegevens)'] as string);
     for (const f of formulas) expect(texts).toContain(`'${f}`);
     for (const t of texts) expect(t).not.toMatch(/^[=+\-@\t\r]/);
+    // Nor behind invisible characters: what a spreadsheet would see first is never a formula sign.
+    for (const t of texts) expect(t.replace(/^[\s\p{Cf}]+/u, '')).not.toMatch(/^[=+\-@＝＋－＠]/);
     expect(texts).toContain(awkward);
     expectClean(buffer.toString('utf8'), await forbiddenTexts());
   });
@@ -226,6 +232,42 @@ describe('exports read back with real parsers', () => {
     expect(doc.items.length).toBe(js.written);
     expect(countBy(doc.items.map((i) => audienceName(i.audience)))).toEqual(await expectedByAudience());
     expectClean(js.buffer.toString('utf8'), await forbiddenTexts());
+  });
+
+  test("markdown: analysts' Markdown goes out without HTML, script or unsafe links (issue 16)", async () => {
+    const [theme] = await db.asOwner(
+      (tx) => tx.sql<{ id: string; description_md: string; reaction_md: string }>`
+        select id, description_md, reaction_md from public.themes
+        where consultation_id = ${fx.consultationId} and status = 'active' order by position limit 1`,
+    );
+    if (!theme) throw new Error('the demo data has no accepted theme');
+    const description =
+      'Inwoners willen **zelf** blijven doen. <script>alert(1)</script><img src=x onerror=alert(1)>\n\n' +
+      '<div onclick="alert(1)">\nblok\n</div>\n\n[klik hier](javascript:alert(1)) of [de site](https://www.zoetermeer.nl)';
+    const reaction =
+      '- We doen _dit_\n- en <iframe src="https://evil.example"></iframe> [x](JaVaScRiPt:alert(2))';
+    const set = (d: string, r: string) =>
+      db.asOwner(
+        (tx) =>
+          tx.sql`update public.themes set description_md = ${d}, reaction_md = ${r} where id = ${theme.id}`,
+      );
+    await set(description, reaction);
+    try {
+      const markdown = (await run(fx.callers.analyst, 'md')).buffer.toString('utf8');
+      // Read as any Markdown program would: marked without a sanitizer.
+      const html = new Marked({ gfm: true, async: false }).parse(markdown) as string;
+      expect(hasExecutableHtml(html)).toBe(false);
+      expect(html).not.toMatch(/<(script|img|div|iframe)\b/i);
+      expect(html).not.toMatch(/javascript:/i);
+      expect(markdown).not.toMatch(/<(script|img|div|iframe)\b/i);
+      // Ordinary Markdown stays Markdown.
+      expect(markdown).toContain('Inwoners willen **zelf** blijven doen.');
+      expect(markdown).toContain('[de site](<https://www.zoetermeer.nl>)');
+      expect(markdown).toContain('- We doen _dit_');
+      expect(html).toContain('<strong>zelf</strong>');
+    } finally {
+      await set(theme.description_md, theme.reaction_md);
+    }
   });
 
   test('filters by audience, channel and period', async () => {

@@ -21,7 +21,20 @@ export const secrets = {
 export const awkward = 'Eerste regel; met "aanhalingstekens", komma\nen een tweede regel';
 
 /** Approved texts that a spreadsheet would run as formulas if they were not neutralised. */
-export const formulas = ['=HYPERLINK("https://example.test","klik")', '+1+2', '-3+4', '@SUM(1,2)', '\t=1+1'];
+export const formulas = [
+  '=HYPERLINK("https://example.test","klik")',
+  '+1+2',
+  '-3+4',
+  '@SUM(1,2)',
+  '\t=1+1',
+  // Issue 16, item 13: hidden behind invisible or white characters.
+  '\u200B=HYPERLINK("https://example.test","zero width")',
+  // (A BOM first would be dropped by the embedded database's text decoder, so it comes second.)
+  '\u2060\uFEFF+5+6',
+  '\u202E\u200F@SUM(3,4)',
+  '\u00A0=1+2',
+  '\r\n-7+8',
+];
 
 export interface Fixture {
   consultationId: string;

@@ -24,6 +24,13 @@ const secretWords = ['Zilverschoon', 'Wilgenhof 17', 'kleindochter Femke', 'Roze
 async function submissionWithEverything() {
   const submission = randomUUID();
   const code = randomCode();
+  // The wijk is one of the consultation's list (issue 16, item 11).
+  await db.asOwner(
+    (
+      tx,
+    ) => tx.sql`insert into public.wijken (consultation_id, name) values (${scene.consultation}, 'Rokkeveen')
+      on conflict do nothing`,
+  );
   await db.asOwner(
     (
       tx,

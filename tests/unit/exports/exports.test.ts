@@ -10,9 +10,30 @@ describe('formula injection', () => {
   test.each(['=1+1', '+31 6', '-2', '@SUM(A1)', '\t=1', '\r=1', '＝1'])('neutralises %j', (text) => {
     expect(neutraliseFormula(text)).toBe(`'${text}`);
   });
-  test.each(['Gewoon tekst', '', "'al veilig", '1 + 1 = 2'])('leaves %j alone', (text) => {
-    expect(neutraliseFormula(text)).toBe(text);
+  // Issue 16, item 13: invisible or white characters before the formula hid it from the check.
+  test.each([
+    '\u200B=HYPERLINK("https://evil.example","klik")',
+    '\uFEFF=1+1',
+    '\u200E\u200F+1',
+    '\u202E@SUM(A1)',
+    '\u2066-2+3',
+    '\u00A0=1',
+    '\u2007\u3000=1',
+    '\u00AD=1',
+    '\u2060=1',
+    '  =1+1',
+    '\r\n=1',
+    '\n-1',
+    ' \t\u200B\u200C\u200D\uFEFF＝1',
+  ])('neutralises %j behind invisible characters', (text) => {
+    expect(neutraliseFormula(text)).toBe(`'${text}`);
   });
+  test.each(['Gewoon tekst', '', "'al veilig", '1 + 1 = 2', '\u200BGewoon', '  tekst = 2', '\u00A0'])(
+    'leaves %j alone',
+    (text) => {
+      expect(neutraliseFormula(text)).toBe(text);
+    },
+  );
   test('numbers and empty cells stay what they are', () => {
     expect(safeCell(-3)).toBe(-3);
     expect(safeCell(null)).toBeNull();

@@ -258,9 +258,22 @@ describe('nothing outside dist/client', () => {
     expect(decode(reply)).not.toContain('SECRET');
   });
 
-  test('a malformed URL is a bad request', async () => {
+  test('a malformed URL is a bad request, said in Dutch', async () => {
     const reply = await get('/film/%E0%A4%A');
     expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toMatch(/^text\/html/);
+    expect(decode(reply)).toContain('Dit adres klopt niet');
+    // Issue 16, item 12: a NUL byte or a broken escape in the query string, too; JSON for the API.
+    for (const [target, type] of [
+      ['/film/%00', /^text\/html/],
+      ['/staff/moderatie?zoek=%E0%A4%A', /^text\/html/],
+      ['/api/staff/moderatie?x=%zz', /^application\/json/],
+    ] as const) {
+      const answer = await get(target);
+      expect(answer.status, target).toBe(400);
+      expect(answer.headers['content-type'], target).toMatch(type);
+      expect(decode(answer), target).toMatch(/kunnen lezen/);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { queryText } from '../../../../../lib/http/query';
 import { boardJson, boardRoute } from '../../../../../lib/theme-board/http.server';
 import { searchItems } from '../../../../../lib/theme-board/search.server';
 
@@ -6,5 +7,5 @@ import { searchItems } from '../../../../../lib/theme-board/search.server';
 export const GET: APIRoute = async ({ locals, params, url }) => {
   const consultationId = await boardRoute(locals, params.slug);
   if (consultationId instanceof Response) return consultationId;
-  return boardJson(await searchItems(locals.db, consultationId, url.searchParams.get('q') ?? ''));
+  return boardJson(await searchItems(locals.db, consultationId, queryText(url.searchParams.get('q'))));
 };

@@ -155,7 +155,7 @@ describe('free text written before the list', () => {
     const db0 = await openPglite();
     try {
       for (const file of await readdir(migrationsDir))
-        if (file.endsWith('.sql') && file < '20261206061000')
+        if (file.endsWith('.sql') && file < '20261206070400')
           await copyFile(path.join(migrationsDir, file), path.join(before, file));
       await migrate(db0, { migrationsDir: before, platformSql });
       const [consultation] = await loadConsultations(contentDir);

@@ -15,12 +15,15 @@ comment on table public.wijken is
   'The wijken a consultation offers in its profile question, from content/ (content sync). submissions.wijk is one of them.';
 
 alter table public.wijken enable row level security;
--- Hosted Supabase grants everything on new tables to the API roles: start from nothing.
-revoke all on public.wijken from anon, authenticated;
-grant select on public.wijken to anon, authenticated;
--- Written only by content sync (service role); nobody edits the list through the API.
+-- Hosted Supabase may grant new tables to its API roles: start from nothing (issue 17).
+revoke all on public.wijken from anon, authenticated, service_role;
+grant select on public.wijken to doemee_anon, doemee_staff;
+-- Written only by content sync (the server's own work); nobody edits the list in the app.
+grant select, insert, update, delete on public.wijken to doemee_service;
+create policy "The server's own work" on public.wijken
+for all to doemee_service using (true) with check (true);
 create policy "Anyone can read the wijken of published consultations" on public.wijken
-for select to anon, authenticated
+for select to doemee_anon, doemee_staff
 using (private.consultation_is_public(consultation_id) or (select private.has_role('admin', 'moderator', 'analyst', 'facilitator')));
 
 -- Values written before the list existed: set aside, and mapped by content sync, which knows the
@@ -31,7 +34,7 @@ create table private.written_wijken (
   written text not null
 );
 comment on table private.written_wijken is
-  'Free-text wijk values from before 20261206061000, until content sync maps them to the list (then deleted).';
+  'Free-text wijk values from before 20261206070400, until content sync maps them to the list (then deleted).';
 revoke all on private.written_wijken from public, anon, authenticated, service_role;
 
 insert into private.written_wijken (submission_id, written)
@@ -61,5 +64,5 @@ begin
   return mapped;
 end
 $$;
-revoke all on function private.map_written_wijken(uuid) from public, anon, authenticated;
-grant execute on function private.map_written_wijken(uuid) to service_role;
+revoke all on function private.map_written_wijken(uuid) from public, anon, authenticated, service_role;
+grant execute on function private.map_written_wijken(uuid) to doemee_service;

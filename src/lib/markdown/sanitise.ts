@@ -52,8 +52,9 @@ function inline(tokens: readonly Token[] | undefined): string {
 function inlineToken(token: Token): string {
   switch (token.type) {
     case 'text':
-      // < and > escaped: text left beside a removed tag must not become one (`<<b>script>`).
-      return 'tokens' in token && token.tokens ? inline(token.tokens) : token.raw.replace(/[<>]/g, '\\$&');
+      // < > [ ] escaped: text left beside something removed must not become a tag (`<<b>script>`)
+      // or a link (`[a][r]` and a definition `[r]: javascript:…` that only parses once a tag is gone).
+      return 'tokens' in token && token.tokens ? inline(token.tokens) : token.raw.replace(/[<>[\]]/g, '\\$&');
     case 'escape':
     case 'codespan':
     case 'br':
@@ -147,7 +148,20 @@ function blockToken(token: Token): string {
   }
 }
 
-/** Staff Markdown without HTML, unsafe links or images, the rest as written. */
+const onePass = (markdown: string) => blocks(Lexer.lex(markdown, { gfm: true, breaks: false }));
+
+/**
+ * Staff Markdown without HTML, unsafe links or images, the rest as written. Removing something can
+ * make the text around it parse differently, so the result is sanitised again until a pass changes
+ * nothing: then its own parse holds nothing the rules remove. Text that never settles goes out as
+ * plain text.
+ */
 export function sanitiseMarkdown(markdown: string): string {
-  return blocks(Lexer.lex(markdown, { gfm: true, breaks: false }));
+  let current = onePass(markdown);
+  for (let pass = 0; pass < 4; pass++) {
+    const next = onePass(current);
+    if (next === current) return current;
+    current = next;
+  }
+  return escapeMarkdownText(markdown);
 }

@@ -68,4 +68,26 @@ describe.runIf(driver === 'postgres')('supabase db push', () => {
     );
     expect(granted).toEqual([{ n: 0 }]);
   });
+
+  test("the README's staff steps work as written: add an invited user as staff, deactivate, delete", async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const addStaff = /```sql\n(insert into public\.staff_members[\s\S]*?)```/.exec(readme)?.[1];
+    expect(addStaff).toBeDefined();
+    // What Supabase Auth's invite leaves behind: a user without a password.
+    await db.asOwner((tx) => tx.exec("insert into auth.users (email) values ('naam@zoetermeer.nl')"));
+    await db.asOwner((tx) => tx.exec(addStaff ?? ''));
+    const staff = () =>
+      db.asOwner((tx) =>
+        tx.query<{ role: string; active: boolean }>(
+          "select role::text, active from public.staff_members where email = 'naam@zoetermeer.nl'",
+        ),
+      );
+    expect(await staff()).toEqual([{ role: 'moderator', active: true }]);
+    await db.asOwner((tx) =>
+      tx.exec("update public.staff_members set active = false where email = 'naam@zoetermeer.nl'"),
+    );
+    expect(await staff()).toEqual([{ role: 'moderator', active: false }]);
+    await db.asOwner((tx) => tx.exec("delete from auth.users where email = 'naam@zoetermeer.nl'"));
+    expect(await staff()).toEqual([]);
+  });
 });

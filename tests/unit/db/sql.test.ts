@@ -30,9 +30,15 @@ describe('callers', () => {
       staff_role: 'analyst',
     });
   });
-  test('the role is a bound parameter too', () => {
-    expect(becomeCaller({ kind: 'anon' }).params[0]).toBe('anon');
+  test('the role is a bound parameter too, and the app’s own, never one the Data API can become', () => {
+    expect(becomeCaller({ kind: 'anon' }).params[0]).toBe('doemee_anon');
     expect(becomeCaller({ kind: 'anon' }).text).not.toContain('anon');
+    expect(becomeCaller({ kind: 'service' }).params[0]).toBe('doemee_service');
+    expect(
+      becomeCaller({ kind: 'staff', userId: 'u', email: 'e@x.nl', staffRole: 'analyst' }).params[0],
+    ).toBe('doemee_staff');
+    // The claims keep Supabase's shape, so auth.role() reads what it always read.
+    expect(JSON.parse(becomeCaller({ kind: 'anon' }).params[1] ?? '{}')).toEqual({ role: 'anon' });
   });
 });
 

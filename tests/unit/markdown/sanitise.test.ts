@@ -107,5 +107,6 @@ describe('Markdown sanitised for the export', () => {
       }),
       { numRuns: 500 },
     );
-  });
+    // 500 generated texts, each parsed and rendered several times: seconds on a busy machine.
+  }, 60_000);
 });

@@ -42,8 +42,11 @@ const ledger = `
  * ledger in auth.schema_migrations.
  */
 export async function isSupabaseDatabase(tx: Tx): Promise<boolean> {
+  // From the catalog, which every role may read: the server's own login role has no rights on auth.
   const rows = await tx.query<{ hosted: boolean }>(
-    "select to_regclass('auth.schema_migrations') is not null as hosted",
+    `select exists (
+       select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'auth' and c.relname = 'schema_migrations') as hosted`,
   );
   return rows[0]?.hosted ?? false;
 }

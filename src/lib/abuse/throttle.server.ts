@@ -21,19 +21,22 @@ export type Claim = { allowed: true } | { allowed: false; retryAt: Date };
 
 const off = (env: Env) => env.SIGNIN_THROTTLE_MAX_SECONDS <= 0;
 
+/** The throttle functions' parameters: the two keys, then the settings. */
+const throttleParams = (env: Env, keys: ThrottleKeys) => [
+  keys.account,
+  keys.client,
+  env.SIGNIN_THROTTLE_FREE_ACCOUNT,
+  env.SIGNIN_THROTTLE_FREE_CLIENT,
+  env.SIGNIN_THROTTLE_MAX_SECONDS,
+];
+
 /** Claims one sign-in attempt; when allowed, it counts as a failure until signInSucceeded. */
 export async function claimSignInAttempt(db: Database, env: Env, keys: ThrottleKeys): Promise<Claim> {
   if (off(env)) return { allowed: true };
   const [rows] = await db.batch(anonymous, [
     {
       text: 'select allowed, retry_at from private.signin_claim($1, $2, $3, $4, $5)',
-      params: [
-        keys.account,
-        keys.client,
-        env.SIGNIN_THROTTLE_FREE_ACCOUNT,
-        env.SIGNIN_THROTTLE_FREE_CLIENT,
-        env.SIGNIN_THROTTLE_MAX_SECONDS,
-      ],
+      params: throttleParams(env, keys),
     },
   ]);
   const row = rows?.[0] as { allowed: boolean; retry_at: Date | string | null } | undefined;
@@ -62,13 +65,7 @@ export async function signInNotChecked(db: Database, env: Env, keys: ThrottleKey
   await db.batch(anonymous, [
     {
       text: 'select private.signin_not_checked($1, $2, $3, $4, $5)',
-      params: [
-        keys.account,
-        keys.client,
-        env.SIGNIN_THROTTLE_FREE_ACCOUNT,
-        env.SIGNIN_THROTTLE_FREE_CLIENT,
-        env.SIGNIN_THROTTLE_MAX_SECONDS,
-      ],
+      params: throttleParams(env, keys),
     },
   ]);
 }

@@ -185,6 +185,42 @@ describe('sign-in through Supabase Auth', () => {
     expect(logouts[0]?.query).toBe('?scope=local');
   });
 
+  test('signing out ends the session at once: the old cookie opens nothing', async () => {
+    const jar = new Map<string, string>([['dm_csrf', csrfToken]]);
+    const response = await fetch(`${server.url}/staff/inloggen`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieHeader(jar),
+        origin: server.url,
+        'x-forwarded-for': newClient(),
+      },
+      body: new URLSearchParams({ csrf: csrfToken, email: 'anna@zoetermeer.nl', password, terug: '/staff' }),
+      redirect: 'manual',
+    });
+    keep(jar, response);
+    const session = jar.get('dm_session');
+    expect(session).toBeTruthy();
+    const open = () =>
+      fetch(`${server.url}/staff`, {
+        headers: { cookie: `dm_csrf=${csrfToken}; dm_session=${session}` },
+        redirect: 'manual',
+      }).then((r) => r.status);
+    expect(await open()).toBe(200);
+    const out = await fetch(`${server.url}/staff/uitloggen`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieHeader(jar),
+        origin: server.url,
+      },
+      body: new URLSearchParams({ csrf: csrfToken }),
+      redirect: 'manual',
+    });
+    expect(out.status).toBe(303);
+    expect(await open()).toBe(303);
+  });
+
   test('a wrong password is refused and counts toward the throttle', async () => {
     for (let i = 0; i < 3; i++) {
       const wrong = await signIn('bram', 'geraden-wachtwoord');

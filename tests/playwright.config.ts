@@ -6,7 +6,12 @@ import { parse, stringify } from 'yaml';
 
 // Chosen once in the main process and passed to workers through the environment, so that
 // runs side by side on one machine do not collide.
-process.env.E2E_PORT ??= String(4400 + (process.pid % 2000));
+// Chromium refuses some ports (SIP 5060/5061, X11 6000, IRC 6665-6669 …): the server uses this
+// port and the next, so both must be outside that list.
+const refusedByChromium = new Set([5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697]);
+let candidate = 4400 + (process.pid % 2000);
+while (refusedByChromium.has(candidate) || refusedByChromium.has(candidate + 1)) candidate += 2;
+process.env.E2E_PORT ??= String(candidate);
 const port = Number(process.env.E2E_PORT);
 /** The system Chromium (Debian) when present, else CHROMIUM_PATH, else Playwright's own browser. */
 const chromium =

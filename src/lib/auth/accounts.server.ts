@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import { service } from '../db/caller';
 import type { Database } from '../db/types';
+import { passwordRuleProblem, passwordRuleText } from './password-policy.server';
 import { decoyHash, hashPassword, minPasswordLength, verifyPassword } from './passwords.server';
 import { type StaffRole, staffRoles } from './roles';
 
-export const NewStaffSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  displayName: z.string().trim().min(1).max(120),
-  role: z.enum(staffRoles),
-  password: z.string().min(minPasswordLength).max(200),
-});
+export const NewStaffSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    displayName: z.string().trim().min(1).max(120),
+    role: z.enum(staffRoles),
+    password: z.string().min(minPasswordLength).max(200),
+  })
+  .superRefine((staff, context) => {
+    const problem = passwordRuleProblem(staff.password, [staff.email, staff.displayName]);
+    if (problem && problem !== 'tooShort')
+      context.addIssue({ code: 'custom', path: ['password'], message: passwordRuleText[problem] });
+  });
 export type NewStaff = z.input<typeof NewStaffSchema>;
 
 export type AccountError = 'account.exists' | 'account.invalid';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Env } from '../config/env.server';
 import type { Database } from '../db/types';
 import { findStaff, type SignedInStaff } from './accounts.server';
-import { minPasswordLength } from './passwords.server';
+import { maxPasswordBytes, type PasswordRuleProblem, passwordRuleProblem } from './password-policy.server';
 import { authClient, endAuthSession, logAuthProblem } from './sign-in.server';
 
 /**
@@ -24,8 +24,7 @@ export const setupCookie = 'dm_wachtwoord';
 export const setupPath = '/staff/wachtwoord-instellen';
 /** How long an opened link, or a verified session, is kept for the form. */
 export const setupSeconds = 3600;
-/** Supabase Auth hashes with bcrypt and refuses passwords over 72 bytes. */
-export const maxPasswordBytes = 72;
+export { maxPasswordBytes };
 
 const linkTypes = ['invite', 'recovery'] as const;
 export type LinkType = (typeof linkTypes)[number];
@@ -78,16 +77,16 @@ export function unseal(secret: Uint8Array, value: string | undefined, now = Date
   }
 }
 
-export type PasswordProblem = 'tooShort' | 'tooLong' | 'mismatch';
+export type PasswordProblem = PasswordRuleProblem | 'mismatch';
 
 /**
- * The app's own rules, checked before Supabase sees anything: length over complexity (NCSC), at
- * least 12 characters, at most 72 bytes (bcrypt). No list of common passwords is kept here; Supabase's
- * leaked-password check (HaveIBeenPwned) can be switched on in the project (see README).
+ * The app's own rules (password-policy.server.ts: at least 12 characters, at most 72 bytes, not a
+ * common password), checked before Supabase sees anything; Supabase's leaked-password check
+ * (HaveIBeenPwned) can be switched on in the project as well (see README).
  */
 export function passwordProblem(password: string, repeat: string): PasswordProblem | null {
-  if ([...password].length < minPasswordLength) return 'tooShort';
-  if (Buffer.byteLength(password, 'utf8') > maxPasswordBytes) return 'tooLong';
+  const rule = passwordRuleProblem(password);
+  if (rule) return rule;
   if (password !== repeat) return 'mismatch';
   return null;
 }

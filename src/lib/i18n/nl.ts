@@ -44,6 +44,8 @@ export const nl = {
   'password.repeat': 'Typ het wachtwoord nog een keer',
   'password.submit': 'Wachtwoord opslaan',
   'password.tooShort': 'Het wachtwoord is te kort. Gebruik minstens 12 tekens.',
+  'password.common':
+    'Dit wachtwoord gebruiken veel mensen, of het is makkelijk te raden. Kies een zin van een paar losse woorden.',
   'password.tooLong': 'Het wachtwoord is te lang. Gebruik hoogstens 72 tekens.',
   'password.mismatch': 'De twee wachtwoorden zijn niet hetzelfde. Typ ze nog een keer.',
   'password.rejected':

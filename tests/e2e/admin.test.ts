@@ -44,7 +44,7 @@ test('an admin removes a person’s input by reference code, and the log shows i
 
   // The log records the deletion, never the text.
   await page.goto('/staff');
-  await page.getByRole('link', { name: 'Logboek' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
   await page.getByLabel('Soort').selectOption({ label: 'Inzending' });
   await page.getByRole('button', { name: 'Filteren' }).click();

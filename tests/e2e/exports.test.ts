@@ -84,7 +84,7 @@ test('the dashboard draws every chart with the seeded data, with tables and PNG 
 }) => {
   test.setTimeout(60_000);
   await signIn(page, 'analist@doemee.test');
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   const titles = [
     'Inbreng per dag',

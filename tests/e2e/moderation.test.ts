@@ -17,7 +17,10 @@ test.describe('without JavaScript', () => {
     await answerWithPhoneNumber(page, baseURL ?? '', marker);
 
     await signIn(page, 'moderator@doemee.test');
-    await page.getByRole('link', { name: 'Moderatie' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Moderatie' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Moderatie' })).toBeVisible();
     await page.getByRole('link', { name: /^Nieuw/ }).click();
     await expect(page.getByRole('link', { name: /^Nieuw/ })).toHaveAttribute('aria-current', 'page');

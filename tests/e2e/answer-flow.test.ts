@@ -189,3 +189,34 @@ test('the whole flow works with the keyboard only', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByText('Vraag 2 van')).toBeVisible();
 });
+
+test('consent: one full-width row on a phone, and checked in the browser before anything is sent', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/meedoen/inwoner');
+  await answerUpToSend(page, 'Hulp bij het zware werk, de rest doe ik zelf.');
+  const consent = page.getByLabel(/Ik ga akkoord/);
+  await consent.uncheck();
+  let posts = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts++;
+  });
+  await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(page.getByText('Zet een vinkje als u akkoord gaat')).toBeVisible();
+  await expect(consent).toBeFocused();
+  expect(posts).toBe(0);
+
+  // The label gets the row beside the box; the explanation sits below it, not in a third column.
+  const label = await page.locator('label[for="toestemming"]').boundingBox();
+  const box = await consent.boundingBox();
+  const explanation = await page.locator('#toestemming-uitleg').boundingBox();
+  expect(label?.width ?? 0).toBeGreaterThan(250);
+  expect(box?.height ?? 0).toBeGreaterThanOrEqual(24);
+  expect(explanation?.y ?? 0).toBeGreaterThanOrEqual((label?.y ?? 0) + (label?.height ?? 0) - 1);
+  await expectAccessible(page);
+
+  await consent.check();
+  await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(page).toHaveURL(/\/bedankt$/);
+});

@@ -36,7 +36,7 @@ export const staffDone = {
 };
 
 const when = new Intl.DateTimeFormat('nl-NL', {
-  dateStyle: 'long',
+  dateStyle: 'medium',
   timeStyle: 'short',
   timeZone: 'Europe/Amsterdam',
 });

@@ -99,6 +99,7 @@ const staffPages = [
   '/staff/logboek',
   '/staff/outbox',
   '/staff/verwijderverzoek',
+  '/staff/beheer/medewerkers',
 ];
 
 test('staff pages reflow at 320 px without sideways scrolling', async ({ page }) => {

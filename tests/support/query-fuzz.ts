@@ -55,6 +55,7 @@ export const routeTemplates: readonly RouteTemplate[] = [
   { path: '/staff/themas/{slug}', params: [] },
   { path: '/staff/themas/{slug}/publiceren', params: ['gepubliceerd', 'ingetrokken', 'verstuurd', 'versie'] },
   { path: '/staff/verwijderverzoek', params: [] },
+  { path: '/staff/beheer/medewerkers', params: ['gedaan', 'wie'] },
   { path: '/api/health', params: [] },
   { path: '/api/roadtour/session', params: [] },
   { path: '/api/roadtour/stops', params: ['consultationId', 'when'] },

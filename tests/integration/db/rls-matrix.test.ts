@@ -338,6 +338,18 @@ const refusals: { what: string; personas: readonly Persona[]; sql: string }[] = 
     personas: ['facilitator', 'admin'],
     sql: noteWith('version', '7'),
   },
+  // Issue 18: admins change a member's name, role and active flag; the last sign-in is the
+  // server's (private.staff_session_start) and the address is the account's.
+  {
+    what: 'set a staff member’s last sign-in',
+    personas,
+    sql: `update public.staff_members set last_signed_in_at = now() where user_id = '${ids.staff.otherFacilitator}'`,
+  },
+  {
+    what: 'change a staff member’s e-mail address',
+    personas,
+    sql: `update public.staff_members set email = 'ander@example.test' where user_id = '${ids.staff.otherFacilitator}'`,
+  },
 ];
 
 describe('grants no wider than the app needs', () => {

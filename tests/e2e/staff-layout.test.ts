@@ -16,6 +16,7 @@ const people = [
       'Export',
       'E-mail',
       'Verwijderverzoek',
+      'Medewerkers',
       'Logboek',
     ],
     attention: ['moderatie', 'roadtour', 'themas', 'e-mail'],

@@ -24,6 +24,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/staff/export', label: 'Export', roles: ['analyst', 'admin'] },
   { href: '/staff/outbox', label: 'E-mail', roles: ['admin'] },
   { href: '/staff/verwijderverzoek', label: 'Verwijderverzoek', roles: ['admin'] },
+  { href: '/staff/beheer/medewerkers', label: 'Medewerkers', roles: ['admin'] },
   { href: '/staff/logboek', label: 'Logboek', roles: ['admin'] },
 ];
 

@@ -6,6 +6,7 @@
 import {
   actionLabels,
   callerRoleNames,
+  detailFields,
   entityLabels,
   entityRef,
   type FieldSpec,
@@ -15,6 +16,7 @@ import {
   nestedValues,
   type RefKind,
   roleNames,
+  tableFields,
 } from './labels.nl';
 
 /** The entry as the log stores it (log.server.ts). */
@@ -215,7 +217,13 @@ function changesOf(entry: RawEntry, names: NameMap): Change[] {
   const skip = selfField[entity];
   const label = (key: string) => fieldSpec(entity, key)?.label ?? fallbackLabel(key);
   const out: Change[] = [];
-  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => k !== skip);
+  // In the order the label list gives (status before who and when), unknown fields last.
+  const order = Object.keys({ ...tableFields[entity], ...detailFields[entity] });
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const byRank = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
+  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])]
+    .filter((k) => k !== skip)
+    .sort(byRank);
   const isUpdate = entry.action.endsWith('.update');
   for (const key of keys) {
     const spec = fieldSpec(entity, key);
@@ -229,7 +237,7 @@ function changesOf(entry: RawEntry, names: NameMap): Change[] {
       out.push({ field: label(key), after: show(spec, key in after ? after[key] : before[key], names) });
     }
   }
-  for (const [key, value] of Object.entries(extra)) {
+  for (const [key, value] of Object.entries(extra).sort(([a], [b]) => byRank(a, b))) {
     out.push({ field: label(key), after: show(fieldSpec(entity, key), value, names) });
   }
   return out;

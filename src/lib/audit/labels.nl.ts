@@ -74,7 +74,7 @@ export const callerRoleNames: Enum = {
   authenticated: 'ingelogde gebruiker',
   service_role: 'systeem',
 };
-const audienceNames: Enum = Object.fromEntries(
+export const audienceNames: Enum = Object.fromEntries(
   Object.entries(audienceText).map(([code, text]) => [code, text.label.toLowerCase()]),
 );
 const channelNames: Enum = { online: 'online', roadtour: 'roadtour' };

@@ -1,28 +1,11 @@
 import type { Tx } from '../db/types';
-import { audienceText } from '../inputs/audiences.nl';
 import type { RefKind } from './labels.nl';
-import { formatDay, type NameMap, type RawEntry, refsOf } from './readable';
+import { formatDay, itemReference, type NameMap, type RawEntry, refsOf } from './readable';
 
 interface NameRow {
   kind: RefKind;
   id: string;
   info: Record<string, string | null> | null;
-}
-
-const shortDay = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Europe/Amsterdam',
-});
-const audienceName = (code: string | null | undefined) =>
-  (code && (audienceText as Record<string, { label: string }>)[code]?.label.toLowerCase()) ?? code ?? '';
-
-/** A short, readable reference to an item: never its text (the log holds no resident's words). */
-function itemReference(id: string, info: Record<string, string | null>): string {
-  const when = info.at ? shortDay.format(new Date(info.at)).replace(/\.$/, '') : '';
-  const details = [info.channel, audienceName(info.audience), when].filter(Boolean).join(', ');
-  return `bericht ${id.slice(0, 8)} (${details})`;
 }
 
 function nameFrom(row: NameRow): string | null {

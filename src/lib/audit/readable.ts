@@ -5,6 +5,7 @@
  */
 import {
   actionLabels,
+  audienceNames,
   callerRoleNames,
   detailFields,
   entityLabels,
@@ -95,6 +96,22 @@ export function formatDay(value: string | Date): string {
       ? new Date(`${value}T12:00:00Z`)
       : new Date(value);
   return Number.isNaN(date.getTime()) ? String(value) : dayFormat.format(date);
+}
+
+const shortDay = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: TIME_ZONE,
+});
+
+/** A short, readable reference to an item: never its text (the log holds no resident's words). */
+export function itemReference(id: string, info: Record<string, unknown>): string {
+  const at = typeof info.at === 'string' ? new Date(info.at) : null;
+  const when = at && !Number.isNaN(at.getTime()) ? shortDay.format(at).replace(/\.$/, '') : '';
+  const audience = typeof info.audience === 'string' ? (audienceNames[info.audience] ?? info.audience) : '';
+  const details = [info.channel, audience, when].filter(Boolean).join(', ');
+  return details ? `bericht ${id.slice(0, 8)} (${details})` : `bericht ${id.slice(0, 8)}`;
 }
 
 /** Long text cut at a word, with the full text kept. */
@@ -272,6 +289,15 @@ function subjectOf(entry: RawEntry, names: NameMap): string {
   if (entity === 'theme_assignments')
     return `${nameOf(names, 'item', row.input_item_id)} bij ${nameOf(names, 'theme', row.theme_id)}`;
   const kind = entityRef[entity];
+  // A removed item or submission is still named by what the log kept (channel, audience, day).
+  if (
+    (entity === 'input_items' || entity === 'submissions') &&
+    entityId &&
+    names.get(`${kind}:${entityId}`) === null
+  ) {
+    const ref = itemReference(entityId, { at: row.created_at, channel: row.channel, audience: row.audience });
+    return `${entity === 'submissions' ? ref.replace(/^bericht/, 'inzending') : ref} ${GONE}`;
+  }
   if (kind && entityId) return nameOf(names, kind, entityId, recordedName(entry));
   return entityId ?? '—';
 }

@@ -11,6 +11,7 @@ import { changeLine, formatWhen, type ReadableEntry, readable } from '../../../s
 import { forCaller, type Tx } from '../../../src/lib/db/types';
 import { startExport } from '../../../src/lib/exports/index.server';
 import { moderate } from '../../../src/lib/moderation/moderate.server';
+import { removeSubmission } from '../../../src/lib/moderation/removal.server';
 import { publishVersion } from '../../../src/lib/publishing/versions.server';
 import { freezeSnapshot, moveItem } from '../../../src/lib/theme-board/edit.server';
 import { freshDatabase, type TestDatabase } from '../../support/db';
@@ -96,6 +97,20 @@ beforeAll(async () => {
     audience: 'inwoner',
     format: 'json',
   });
+  // Admin: a resident's removal request (by the code only the resident has).
+  await db.asOwner(
+    (tx) => tx.sql`
+      with s as (
+        insert into public.submissions (id, consultation_id, audience, consent_at, reference_code)
+        values ('61000000-0000-4000-8000-000000000001', ${ids.openConsultation}, 'inwoner', now(), 'WXYZ-2345')
+        returning id)
+      insert into public.input_items (id, consultation_id, channel, audience, submission_id, question_id, body)
+      select '71000000-0000-4000-8000-000000000001', ${ids.openConsultation}, 'online', 'inwoner', s.id,
+             ${ids.question}, 'Een tekst die nooit in het logboek komt.'
+      from s`,
+  );
+  const removed = await removeSubmission(as('admin'), 'WXYZ-2345');
+  expect(removed).toMatchObject({ ok: true });
   // Admin: a role change.
   await as('admin').run(
     (tx) =>
@@ -142,6 +157,23 @@ describe('the audit log in Dutch with names', () => {
     expect(removed.subject).toContain('bij (verwijderd)');
     const deleted = log.find((e) => e.action === 'Thema verwijderd');
     expect(deleted?.subject).toBe('=HYPERLINK("http://x") (verwijderd)');
+  });
+
+  test('a removed submission and its items are named by what the log kept, never by text or code', () => {
+    const submission = find('Inzending verwijderd');
+    expect(submission.subject).toMatch(
+      /^inzending 61000000 \(online, inwoner, \d{1,2} [a-z]{3} \d{4}\) \(verwijderd\)$/,
+    );
+    expect(submission.changes.map(changeLine)).toContain('persoonlijke code van de inzender: niet getoond');
+    expect(JSON.stringify(log)).not.toContain('WXYZ-2345');
+    expect(JSON.stringify(log)).not.toContain('nooit in het logboek');
+    const item = log.find(
+      (e) => e.action === 'Bericht verwijderd' && e.subject.startsWith('bericht 71000000'),
+    );
+    expect(item?.subject).toMatch(
+      /^bericht 71000000 \(online, inwoner, \d{1,2} [a-z]{3} \d{4}\) \(verwijderd\)$/,
+    );
+    expect(item?.changes.map(changeLine)).toContain('vraag: vraag "Wat is voor u belangrijk?"');
   });
 
   test('publishing a version and a role change read as such', () => {

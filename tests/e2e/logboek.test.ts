@@ -64,6 +64,13 @@ test('the log reads like a register, filters on Dutch dates and downloads as CSV
   await page.evaluate(() => window.scrollBy(0, -120));
   await page.screenshot({ path: path.join(screens, 'logboek-1280.png') });
 
+  // The item's name leads to everything that happened to it.
+  await rows.nth(1).getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]id=/);
+  await expect(rows.first()).toContainText('Bericht goedgekeurd');
+  await expect(page.getByLabel('Nummer van het onderdeel')).not.toHaveValue('');
+  await page.getByRole('link', { name: 'Filters wissen' }).click();
+
   // Filter on today, typed the Dutch way; the field shows it the same way afterwards.
   const now = new Date();
   const parts = new Intl.DateTimeFormat('nl-NL', {

@@ -63,6 +63,8 @@ export interface ReadableEntry {
   who: string;
   action: string;
   subject: string;
+  /** The log's own id of the thing, to list everything that happened to it. */
+  entityId: string | null;
   changes: Change[];
 }
 
@@ -111,7 +113,9 @@ export function itemReference(id: string, info: Record<string, unknown>): string
   const when = at && !Number.isNaN(at.getTime()) ? shortDay.format(at).replace(/\.$/, '') : '';
   const audience = typeof info.audience === 'string' ? (audienceNames[info.audience] ?? info.audience) : '';
   const details = [info.channel, audience, when].filter(Boolean).join(', ');
-  return details ? `bericht ${id.slice(0, 8)} (${details})` : `bericht ${id.slice(0, 8)}`;
+  // The last characters: random in real ids, and still unique in the demo data's counted ids.
+  const short = id.replaceAll('-', '').slice(-8);
+  return details ? `bericht ${short} (${details})` : `bericht ${short}`;
 }
 
 /** Long text cut at a word, with the full text kept. */
@@ -400,6 +404,7 @@ export function readable(entry: RawEntry, names: NameMap): ReadableEntry {
     who: whoOf(entry, names),
     action: actionOf(entry, names),
     subject: subjectOf(entry, names),
+    entityId: entry.entityId,
     changes: changesOf(entry, names),
   };
 }

@@ -63,7 +63,7 @@ export interface ReadableEntry {
   who: string;
   action: string;
   subject: string;
-  /** The log's own id of the thing, to list everything that happened to it. */
+  /** The id of the row the entry is about (null for downloads, sign-ins): lists everything that happened to it. */
   entityId: string | null;
   changes: Change[];
 }
@@ -152,8 +152,13 @@ function scalar(value: unknown, enumNames?: Readonly<Record<string, string>>): s
 }
 
 /** A JSON object as "label: value" parts, nested objects flattened one level ("inwoner 3"). */
+const nestedOrder = Object.keys(nestedNames);
+const nestedRank = (key: string) =>
+  nestedOrder.includes(key) ? nestedOrder.indexOf(key) : nestedOrder.length;
+
 function parts(value: Record<string, unknown>, names: NameMap) {
   return Object.entries(value)
+    .sort(([a], [b]) => nestedRank(a) - nestedRank(b))
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([key, v]) => {
       let shown: string;
@@ -404,7 +409,7 @@ export function readable(entry: RawEntry, names: NameMap): ReadableEntry {
     who: whoOf(entry, names),
     action: actionOf(entry, names),
     subject: subjectOf(entry, names),
-    entityId: entry.entityId,
+    entityId: entityRef[entry.entity] && isUuid(entry.entityId) ? entry.entityId : null,
     changes: changesOf(entry, names),
   };
 }

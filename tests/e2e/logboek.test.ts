@@ -130,4 +130,5 @@ test('only admins can download the log', async ({ page }) => {
   await signIn(page, 'analist@doemee.test');
   const response = await page.request.get('/staff/logboek.csv', { maxRedirects: 0 });
   expect(response.status()).toBe(403);
+  expect(await response.text()).toContain('Alleen beheerders mogen het logboek lezen.');
 });

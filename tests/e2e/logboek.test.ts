@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
@@ -103,13 +103,17 @@ test('the log reads like a register, filters on Dutch dates and downloads as CSV
   expect(download.suggestedFilename()).toMatch(/^logboek-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = await readFile(await download.path());
   expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-  const records: string[][] = parse(bytes, { bom: true, delimiter: ';' });
+  const records: string[][] = parse(bytes, { bom: true, delimiter: ';', record_delimiter: ['\r\n', '\n'] });
   expect(records[0]).toEqual(['Volgnummer', 'Wanneer', 'Wie', 'Wat', 'Onderdeel', 'Wijzigingen']);
   expect(records[1]?.[3]).toBe('Export gemaakt');
   expect(records[1]?.[1]).toMatch(dutchTime);
   expect(records.flat().join(' ')).not.toMatch(uuid);
   await page.reload();
   await expect(rows.first()).toContainText('Logboek gedownload');
+  // The whole log, kept next to the screenshots for a human to read through.
+  const whole = await page.request.get('/staff/logboek.csv');
+  expect(whole.status()).toBe(200);
+  await writeFile(path.join(screens, 'logboek.csv'), await whole.body());
 
   // A phone: stacked rows, nothing wider than the screen.
   await page.setViewportSize({ width: 375, height: 800 });

@@ -52,7 +52,14 @@ export async function auditLogCsv(db: CallerDb, filter: AuditFilter): Promise<Au
         ${JSON.stringify({ entries: records.length })}::jsonb, 'web')`;
       const csv = stringify(
         [[...csvHeaders], ...records.map((row) => row.map((cell) => neutraliseFormula(cell)))],
-        { delimiter: ';', record_delimiter: 'windows', bom: true },
+        {
+          delimiter: ';',
+          record_delimiter: 'windows',
+          bom: true,
+          // csv-stringify only quotes the record delimiter (CRLF); a bare line break between the
+          // changes must be quoted too, or a spreadsheet starts a new row there.
+          quoted_match: /[\r\n]/,
+        },
       );
       return { ok: true, csv, count: records.length, truncated } as const;
     });

@@ -306,6 +306,9 @@ export const nestedNames: Enum = {
   receivesHelp: 'krijgt hulp',
   wijk: 'wijk',
   current: 'huidige stand',
+  questionId: 'vraag',
+  mode: 'uitgevoerd',
+  embeddings: 'betekenis van woorden',
 };
 /** Codes that may appear as values inside JSON (audiences, channels, age bands). */
 export const nestedValues: Enum = {
@@ -315,6 +318,8 @@ export const nestedValues: Enum = {
   ...receivesHelpNames,
   ...stopStatusNames,
   current: 'huidige stand',
+  worker: 'in een apart proces',
+  'in-process': 'in de server',
 };
 
 /**

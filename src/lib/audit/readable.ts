@@ -152,6 +152,12 @@ function scalar(value: unknown, enumNames?: Readonly<Record<string, string>>): s
 }
 
 /** A JSON object as "label: value" parts, nested objects flattened one level ("inwoner 3"). */
+/** Ids inside JSON values (export and job filters) and what they refer to. */
+const nestedRefs: Readonly<Record<string, RefKind>> = {
+  source: 'snapshot',
+  actorId: 'staff',
+  questionId: 'question',
+};
 const nestedOrder = Object.keys(nestedNames);
 const nestedRank = (key: string) =>
   nestedOrder.includes(key) ? nestedOrder.indexOf(key) : nestedOrder.length;
@@ -163,7 +169,7 @@ function parts(value: Record<string, unknown>, names: NameMap) {
     .map(([key, v]) => {
       let shown: string;
       if (key === 'entity' && typeof v === 'string') shown = entityLabels[v] ?? v;
-      else if (isUuid(v)) shown = nameOf(names, key === 'actorId' ? 'staff' : 'snapshot', v);
+      else if (isUuid(v)) shown = nameOf(names, nestedRefs[key] ?? 'snapshot', v);
       else if (Array.isArray(v))
         shown = v.length === 0 ? 'geen' : v.map((x) => scalar(x, nestedValues)).join(', ');
       else if (typeof v === 'object')
@@ -177,7 +183,7 @@ function parts(value: Record<string, unknown>, names: NameMap) {
 
 /** A field's value by its shape; never raw JSON. */
 export function show(spec: FieldSpec | undefined, value: unknown, names: NameMap): Shown {
-  if (value === null || value === undefined) return { text: EMPTY };
+  if (value === null || value === undefined || value === '') return { text: EMPTY };
   const shape = spec?.shape ?? 'text';
   if (typeof shape === 'object' && 'ref' in shape) return { text: nameOf(names, shape.ref, value) };
   if (typeof shape === 'object' && 'enum' in shape) return { text: scalar(value, shape.enum) };
@@ -433,11 +439,11 @@ export function refsOf(entry: RawEntry): [RefKind, string][] {
     for (const [key, value] of Object.entries(row)) {
       const shape = fieldSpec(entry.entity, key)?.shape;
       if (shape && typeof shape === 'object' && 'ref' in shape && isUuid(value)) out.push([shape.ref, value]);
-      if (key === 'filters' && value && typeof value === 'object') {
-        const { source, actorId } = value as Record<string, unknown>;
-        if (isUuid(source)) out.push(['snapshot', source]);
-        if (isUuid(actorId)) out.push(['staff', actorId]);
-      }
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        for (const [nested, kind] of Object.entries(nestedRefs)) {
+          const id = (value as Record<string, unknown>)[nested];
+          if (isUuid(id)) out.push([kind, id]);
+        }
     }
   return out;
 }

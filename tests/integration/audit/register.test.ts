@@ -13,6 +13,7 @@ import { startExport } from '../../../src/lib/exports/index.server';
 import { moderate } from '../../../src/lib/moderation/moderate.server';
 import { removeSubmission } from '../../../src/lib/moderation/removal.server';
 import { publishVersion } from '../../../src/lib/publishing/versions.server';
+import { purgeExpired } from '../../../src/lib/retention/purge.server';
 import { freezeSnapshot, moveItem } from '../../../src/lib/theme-board/edit.server';
 import { freshDatabase, type TestDatabase } from '../../support/db';
 import { buildWorld, callerFor, ids, type Persona } from '../../support/world';
@@ -111,6 +112,8 @@ beforeAll(async () => {
   );
   const removed = await removeSubmission(as('admin'), 'WXYZ-2345');
   expect(removed).toMatchObject({ ok: true });
+  // The retention job (nothing expired in this world, still logged).
+  await purgeExpired(db);
   // Admin: a role change.
   await as('admin').run(
     (tx) =>
@@ -206,6 +209,15 @@ describe('the audit log in Dutch with names', () => {
     );
     expect(byField.get('aantallen')?.parts?.find((p) => p.label === 'per doelgroep')?.value).toMatch(
       /^inwoner \d+$/,
+    );
+  });
+
+  test('the retention job reads as such, by the system, with its counts in words', () => {
+    const purge = find('Bewaartermijn verlopen: gegevens verwijderd');
+    expect(purge.who).toBe('systeem');
+    expect(purge.subject).toBe('verlopen raadplegingen');
+    expect(purge.changes.map(changeLine)).toEqual(
+      expect.arrayContaining(['raadplegingen: 0', 'e-mailadressen: 0', 'verlopen raadplegingen: geen']),
     );
   });
 

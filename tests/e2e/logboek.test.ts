@@ -63,6 +63,15 @@ test('the log reads like a register, filters on Dutch dates and downloads as CSV
   await rows.first().scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -120));
   await page.screenshot({ path: path.join(screens, 'logboek-1280.png') });
+  // As the full-width staff layout will show it: the reading column's width limit taken away.
+  await page.evaluate(() => {
+    for (let el = document.querySelector('.dm-log')?.parentElement; el; el = el.parentElement)
+      el.style.maxInlineSize = 'none';
+  });
+  await rows.first().scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await page.screenshot({ path: path.join(screens, 'logboek-1280-wide.png') });
+  await page.reload();
 
   // The item's name leads to everything that happened to it.
   await rows.nth(1).getByRole('link').click();

@@ -46,7 +46,7 @@ test('an admin removes a person’s input by reference code, and the log shows i
   await page.goto('/staff');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
-  await page.getByLabel('Soort').selectOption({ label: 'Inzending' });
+  await page.getByLabel('Soort').selectOption({ label: 'Inzendingen' });
   await page.getByRole('button', { name: 'Filteren' }).click();
   await expect(page).toHaveURL(/soort=submissions/);
   const row = page.locator('tr[data-audit-id]').first();

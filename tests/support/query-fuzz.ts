@@ -37,6 +37,7 @@ export const routeTemplates: readonly RouteTemplate[] = [
     params: ['status', 'doelgroep', 'kanaal', 'persoonsgegevens', 'zoek', 'na', 'gelukt', 'fout', 'bij'],
   },
   { path: '/staff/logboek', params: ['soort', 'wie', 'id', 'van', 'tot', 'na'] },
+  { path: '/staff/logboek.csv', params: ['soort', 'wie', 'id', 'van', 'tot'] },
   { path: '/staff/outbox', params: [] },
   {
     path: '/staff/export',

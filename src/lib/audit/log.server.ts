@@ -1,6 +1,8 @@
 import { sqlState } from '../db/errors';
-import type { CallerDb } from '../db/types';
+import type { CallerDb, Tx } from '../db/types';
 import { Where } from '../db/where';
+import { lookUpNames } from './names.server';
+import type { NameMap } from './readable';
 import {
   type AuditCursor,
   type AuditFilter,
@@ -26,7 +28,7 @@ export interface AuditEntry {
 }
 
 export type AuditPage =
-  | { ok: true; entries: AuditEntry[]; nextCursor: string | null }
+  | { ok: true; entries: AuditEntry[]; nextCursor: string | null; names: NameMap }
   | { ok: false; code: 'audit.invalidFilter' | 'audit.invalidCursor' | 'audit.notAllowed' };
 
 export interface Actor {
@@ -52,34 +54,49 @@ export async function listAuditLog(
   if (page.cursor !== undefined && !cursor) return { ok: false, code: 'audit.invalidCursor' };
   const size = Math.min(Math.max(page.size ?? 50, 1), 200);
 
-  const w = whereOf(parsed.data, cursor);
-  const limit = w.bind(size + 1);
   try {
     return await db.run(async (tx) => {
-      const [role] = await tx.sql<{ admin: boolean }>`select private.has_role('admin') as admin`;
-      if (!role?.admin) return { ok: false, code: 'audit.notAllowed' } as const;
-      const rows = await tx.query<AuditRow>(
-        `select l.id, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
-                l.actor_id, m.email as actor_email, l.actor_role, l.action, l.entity, l.entity_id, l.detail
-         from public.audit_log l
-         left join public.staff_members m on m.user_id = l.actor_id
-         ${w.sql}
-         order by l.at desc, l.id desc
-         limit ${limit}`,
-        w.params,
-      );
-      const entries = rows.slice(0, size).map(toEntry);
-      const last = entries.at(-1);
-      return {
-        ok: true,
-        entries,
-        nextCursor: rows.length > size && last ? encodeAuditCursor({ at: last.at, id: last.id }) : null,
-      } as const;
+      if (!(await isAdmin(tx))) return { ok: false, code: 'audit.notAllowed' } as const;
+      return { ok: true, ...(await readPage(tx, parsed.data, cursor, size)) } as const;
     });
   } catch (error) {
     if (sqlState(error) === '42501') return { ok: false, code: 'audit.notAllowed' };
     throw error;
   }
+}
+
+/** RLS returns nothing to anyone but admins; this tells "not allowed" from "empty". */
+export async function isAdmin(tx: Tx): Promise<boolean> {
+  const [role] = await tx.sql<{ admin: boolean }>`select private.has_role('admin') as admin`;
+  return role?.admin === true;
+}
+
+/** One keyset page and the names of every id on it (one query for the names, whatever the size). */
+export async function readPage(
+  tx: Tx,
+  filter: AuditFilter,
+  cursor: AuditCursor | undefined,
+  size: number,
+): Promise<{ entries: AuditEntry[]; nextCursor: string | null; names: NameMap }> {
+  const w = whereOf(filter, cursor);
+  const limit = w.bind(size + 1);
+  const rows = await tx.query<AuditRow>(
+    `select l.id, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
+            l.actor_id, m.email as actor_email, l.actor_role, l.action, l.entity, l.entity_id, l.detail
+     from public.audit_log l
+     left join public.staff_members m on m.user_id = l.actor_id
+     ${w.sql}
+     order by l.at desc, l.id desc
+     limit ${limit}`,
+    w.params,
+  );
+  const entries = rows.slice(0, size).map(toEntry);
+  const last = entries.at(-1);
+  return {
+    entries,
+    nextCursor: rows.length > size && last ? encodeAuditCursor({ at: last.at, id: last.id }) : null,
+    names: await lookUpNames(tx, entries),
+  };
 }
 
 /** Staff who appear in the log, for the "who" filter. */

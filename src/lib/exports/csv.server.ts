@@ -32,7 +32,9 @@ export async function writeCsv(
   }
   await pipeline(
     Readable.from(records()),
-    stringify({ delimiter: nl ? ';' : ',', record_delimiter: 'windows', bom: nl }),
+    // csv-stringify quotes only the record delimiter (CRLF); a bare line break inside an answer must
+    // be quoted too, or a spreadsheet starts a new row there.
+    stringify({ delimiter: nl ? ';' : ',', record_delimiter: 'windows', bom: nl, quoted_match: /[\r\n]/ }),
     out,
   );
   return count;

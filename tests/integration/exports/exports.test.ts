@@ -11,7 +11,7 @@ import { audienceName } from '../../../src/lib/exports/labels.nl';
 import { pickQuotes } from '../../../src/lib/exports/report-text';
 import { freshDatabase, type TestDatabase } from '../../support/db';
 import { hasExecutableHtml } from '../../support/hostile';
-import { awkward, buildFixture, Collect, type Fixture, formulas, secrets, slug } from './support';
+import { awkward, buildFixture, Collect, type Fixture, formulas, secrets, slug, twoLines } from './support';
 
 let db: TestDatabase;
 let fx: Fixture;
@@ -168,6 +168,10 @@ describe('exports read back with real parsers', () => {
     const texts = records.map((r) => r['Tekst (zonder persoonsgegevens)'] as string);
     for (const f of formulas) expect(texts).toContain(`'${f}`);
     expect(texts).toContain(awkward);
+    expect(texts).toContain(twoLines);
+    // Every line break inside a field is quoted: outside quotes the only line ends are CRLF.
+    const outsideQuotes = buffer.toString('utf8').replace(/"(?:[^"]|"")*"/g, '');
+    expect(outsideQuotes.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     // An admin can read every row, but the export still holds approved text only.
     expectClean(buffer.toString('utf8'), await forbiddenTexts());
   });

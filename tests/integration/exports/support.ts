@@ -19,6 +19,8 @@ export const secrets = {
 
 /** An approved text with every character CSV must quote: separators, quotes, a line break. */
 export const awkward = 'Eerste regel; met "aanhalingstekens", komma\nen een tweede regel';
+/** Only a line break: nothing else in it would make a CSV writer quote the field. */
+export const twoLines = 'Twee regels\nzonder leestekens';
 
 /** Approved texts that a spreadsheet would run as formulas if they were not neutralised. */
 export const formulas = [
@@ -80,6 +82,7 @@ export async function buildFixture(db: Database): Promise<Fixture> {
       tx.sql`update public.input_items set body = 'GEREDIGEERD [naam verwijderd]', status = 'approved' where id = ${redactedItem}`,
   );
   await note(awkward, 'approved');
+  await note(twoLines, 'approved');
   const formulaItems: string[] = [];
   for (const f of formulas) formulaItems.push(await note(f, 'approved'));
   return { consultationId, redactedItem, formulaItems, callers };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,12 +7,26 @@ import { parse, stringify } from 'yaml';
 
 // Chosen once in the main process and passed to workers through the environment, so that
 // runs side by side on one machine do not collide.
-// Chromium refuses some ports (SIP 5060/5061, X11 6000, IRC 6665-6669 …): the server uses this
-// port and the next, so both must be outside that list.
-const refusedByChromium = new Set([5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697]);
-let candidate = 4400 + (process.pid % 2000);
-while (refusedByChromium.has(candidate) || refusedByChromium.has(candidate + 1)) candidate += 2;
-process.env.E2E_PORT ??= String(candidate);
+// The server listens on this port and the next: both must be free (this machine runs PostgreSQL
+// on 5432, RabbitMQ on 5672, Redis on 6379 …) and not among the ports Chromium refuses to open
+// (SIP 5060/5061, X11 6000, IRC 6665-6669 …). Probed once, in a child process, because the config
+// is read synchronously.
+const refusedByChromium = [5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697];
+const findPorts = `
+  const net = require('node:net');
+  const refused = new Set(${JSON.stringify(refusedByChromium)});
+  const free = (port) => new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  (async () => {
+    for (let port = 4400 + (${process.pid} % 2000); port < 65000; port += 2) {
+      if (refused.has(port) || refused.has(port + 1)) continue;
+      if ((await free(port)) && (await free(port + 1))) return console.log(port);
+    }
+  })();`;
+process.env.E2E_PORT ??= spawnSync(process.execPath, ['-e', findPorts], { encoding: 'utf8' }).stdout.trim();
 const port = Number(process.env.E2E_PORT);
 /** The system Chromium (Debian) when present, else CHROMIUM_PATH, else Playwright's own browser. */
 const chromium =

@@ -34,6 +34,8 @@ const publicStaffPages = new Set([
   '/staff/inloggen/',
   '/staff/wachtwoord-instellen',
   '/staff/wachtwoord-instellen/',
+  '/staff/wachtwoord-vergeten',
+  '/staff/wachtwoord-vergeten/',
 ]);
 
 /** 503; JSON for the API and for the answer form's own fetch (it shows the message). */

@@ -13,7 +13,7 @@ export type Bucket = 'submit' | 'signin' | 'unsubscribe' | 'api' | 'post';
 export function bucketFor(method: string, pathname: string): Bucket | null {
   if (!mayHaveBody(method)) return null;
   if (/^\/meedoen\/[^/]+\/?$/.test(pathname)) return 'submit';
-  if (/^\/staff\/inloggen\/?$/.test(pathname)) return 'signin';
+  if (/^\/staff\/(inloggen|wachtwoord-vergeten)\/?$/.test(pathname)) return 'signin';
   if (/^\/afmelden\/?$/.test(pathname)) return 'unsubscribe';
   if (pathname === '/api' || pathname.startsWith('/api/')) return 'api';
   return 'post';

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Env } from '../config/env.server';
 import type { Database } from '../db/types';
 import { findStaff, type SignedInStaff } from './accounts.server';
+import { linkPath, setPasswordWithLink } from './password-links.server';
 import { maxPasswordBytes, type PasswordRuleProblem, passwordRuleProblem } from './password-policy.server';
-import { authClient, endAuthSession, logAuthProblem } from './sign-in.server';
+import { authClient, authMode, endAuthSession, logAuthProblem } from './sign-in.server';
 
 /**
  * Setting a password from Supabase's invite and recovery e-mails (issue 17, item 3).
@@ -21,7 +22,7 @@ import { authClient, endAuthSession, logAuthProblem } from './sign-in.server';
  */
 
 export const setupCookie = 'dm_wachtwoord';
-export const setupPath = '/staff/wachtwoord-instellen';
+export const setupPath = linkPath;
 /** How long an opened link, or a verified session, is kept for the form. */
 export const setupSeconds = 3600;
 export { maxPasswordBytes };
@@ -119,6 +120,11 @@ export async function setPasswordFromLink(
   password: string,
   now = Date.now(),
 ): Promise<SetupResult> {
+  // Local accounts: the app's own one-time link (password-links.server.ts).
+  if (authMode(env) === 'local')
+    return state.kind === 'link'
+      ? setPasswordWithLink(db, state.tokenHash, state.type, password)
+      : { kind: 'expired' };
   const client = authClient(env);
   const { data, error } =
     state.kind === 'link'

@@ -34,8 +34,15 @@ export const nl = {
   'signIn.unavailable': 'Inloggen lukt nu niet. Probeer het later opnieuw.',
   'signIn.unconfirmed':
     'Uw e-mailadres is nog niet bevestigd. Open de link in de uitnodiging die u per e-mail kreeg. Is die link verlopen? Vraag de beheerder om een nieuwe uitnodiging.',
-  'signIn.forgotten':
-    'Wachtwoord vergeten of nog geen wachtwoord? Vraag de beheerder om een link per e-mail.',
+  'signIn.forgotten': 'Wachtwoord vergeten?',
+  'forgot.title': 'Wachtwoord vergeten',
+  'forgot.intro':
+    'Vul het e-mailadres in waarmee u inlogt. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen.',
+  'forgot.submit': 'Stuur mij een link',
+  'forgot.sent':
+    'Als dit e-mailadres bij ons bekend is, krijgt u binnen een paar minuten een e-mail met een link. De link werkt een uur. Geen e-mail gekregen? Kijk ook bij ongewenste e-mail, of vraag de beheerder om hulp.',
+  'forgot.invalid': 'Vul een e-mailadres in, zoals naam@zoetermeer.nl.',
+  'forgot.back': 'Terug naar inloggen',
   'password.title': 'Wachtwoord instellen',
   'password.intro': 'Kies een wachtwoord voor de werkplek van Doe Mee. Daarna bent u meteen ingelogd.',
   'password.rules':
@@ -52,7 +59,8 @@ export const nl = {
     'Dit wachtwoord kunt u niet gebruiken. Misschien is het al eens gelekt of is het uw oude wachtwoord. Kies een ander wachtwoord.',
   'password.noLink':
     'Deze pagina werkt alleen met de link uit uw e-mail. Open die link nog een keer. Heeft u geen link, of is hij verlopen? Vraag de beheerder om een nieuwe.',
-  'password.expired': 'De link is verlopen of al gebruikt. Vraag de beheerder om een nieuwe link.',
+  'password.expired':
+    'De link is verlopen of al gebruikt. Vraag een nieuwe link met "Wachtwoord vergeten?" op de inlogpagina. Was het een uitnodiging? Vraag de beheerder dan om een nieuwe.',
   'password.unavailable':
     'Uw wachtwoord instellen lukt nu niet. Probeer het over een paar minuten opnieuw. Uw link werkt dan nog.',
   'password.noAccess':

@@ -11,7 +11,14 @@
  */
 export { defaultMailFrom, type MailConfig, readMailConfig, type SmtpConfig } from './config.server';
 export { resultsUrl, siteBase, UnsubscribeTokenSchema, unsubscribeUrl } from './links';
-export { escapeHtml, type MailMessage, type ResultsMessageInput, resultsMessage } from './messages.nl';
+export {
+  escapeHtml,
+  type MailMessage,
+  type PasswordLinkMessageInput,
+  passwordLinkMessage,
+  type ResultsMessageInput,
+  resultsMessage,
+} from './messages.nl';
 export { type OutboxEntry, type OutboxOverview, type OutboxState, readOutbox } from './outbox.server';
 export { queueResultsMessages, ResultsNotPublishedError, resultsPublishedKind } from './queue.server';
 export {

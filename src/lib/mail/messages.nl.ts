@@ -101,3 +101,68 @@ export function resultsMessage(input: ResultsMessageInput): MailMessage {
 
   return { subject, text, html };
 }
+
+export interface PasswordLinkMessageInput {
+  readonly purpose: 'invite' | 'recovery';
+  /** The staff member's name as the admin entered it. */
+  readonly name: string;
+  /** The one-time link to /staff/wachtwoord-instellen. */
+  readonly url: string;
+  /** How long the link works, in hours. */
+  readonly hours: number;
+}
+
+/** The e-mail with a one-time link to set a password (local staff accounts). */
+export function passwordLinkMessage(input: PasswordLinkMessageInput): MailMessage {
+  const url = checkedUrl(input.url, 'url');
+  const name = oneLine(input.name);
+  const invite = input.purpose === 'invite';
+  const subject = invite ? 'Uitnodiging voor de werkplek van Doe Mee' : 'Een nieuw wachtwoord voor Doe Mee';
+  const valid = input.hours === 1 ? 'een uur' : `${input.hours} uur`;
+  const lines = invite
+    ? [
+        `U bent uitgenodigd voor de werkplek van Doe Mee, het inspraakplatform van de gemeente Zoetermeer.`,
+        'Kies met deze link een wachtwoord. Daarna bent u meteen ingelogd.',
+      ]
+    : [
+        'Iemand heeft een nieuw wachtwoord gevraagd voor uw account op de werkplek van Doe Mee.',
+        'Was u dat? Kies dan met deze link een nieuw wachtwoord.',
+      ];
+  const after = [
+    `De link werkt ${valid} en maar één keer.`,
+    invite
+      ? 'Verwachtte u deze e-mail niet? Dan hoeft u niets te doen.'
+      : 'Was u het niet? Dan hoeft u niets te doen: uw wachtwoord blijft hetzelfde.',
+  ];
+  const text = [
+    `Beste ${name},`,
+    '',
+    ...lines,
+    url,
+    '',
+    ...after,
+    '',
+    'Met vriendelijke groet,',
+    'Gemeente Zoetermeer',
+    '',
+  ].join('\n');
+  const p = 'style="margin:0 0 16px 0"';
+  const link = escapeHtml(url);
+  const html = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:24px;font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;background:#ffffff">
+<p ${p}>Beste ${escapeHtml(name)},</p>
+${lines.map((line) => `<p ${p}>${escapeHtml(line)}</p>`).join('\n')}
+<p ${p}><a href="${link}" style="color:#00487a">${invite ? 'Wachtwoord kiezen' : 'Nieuw wachtwoord kiezen'}</a></p>
+${after.map((line) => `<p ${p}>${escapeHtml(line)}</p>`).join('\n')}
+<p ${p}>Met vriendelijke groet,<br>Gemeente Zoetermeer</p>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}

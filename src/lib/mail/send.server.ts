@@ -158,6 +158,11 @@ export async function deliverOutbox(
           delete from public.contact_emails c using done
           where c.consultation_id = done.consultation_id and lower(c.email) = done.to_email`,
       );
+      // A password link is a key to someone's account: once it is on its way, it is not kept.
+      await db.transaction(
+        service,
+        (tx) => tx.sql`delete from public.mail_outbox where id = ${row.id} and kind = 'staff_password'`,
+      );
       sent++;
     } else {
       await db.transaction(

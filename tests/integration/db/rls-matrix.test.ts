@@ -244,6 +244,16 @@ const matrix: Record<string, TableCase> = {
     update: `update public.staff_sessions set expires_at = now() + interval '1 year'`,
     delete: 'delete from public.staff_sessions',
   },
+  staff_password_links: {
+    // The server's own: "wachtwoord vergeten" and invitations write and use them; no staff member
+    // (not even an admin) reads a link or makes one for someone else.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: '' },
+    select: 'select 1 from public.staff_password_links',
+    insert: () =>
+      `insert into public.staff_password_links (token_hash, user_id, purpose, expires_at) select repeat('a', 64), user_id, 'recovery', now() + interval '1 hour' from public.staff_members limit 1`,
+    update: `update public.staff_password_links set expires_at = now() + interval '1 year'`,
+    delete: 'delete from public.staff_password_links',
+  },
 };
 
 async function succeeds(tx: Tx, op: Op, table: TableCase, persona: Persona): Promise<boolean> {

@@ -67,24 +67,27 @@ test('re-runs keep accepted and published themes exactly; a new answer joins and
   const published = Object.values(before).find((t) => t.label === 'Een vaste hulp en genoeg personeel');
   expect(published?.items.length).toBeGreaterThan(0);
 
-  // Twice with no new input: identical.
+  // Twice more: nothing that was placed moves, and labels and descriptions stay. Other test files
+  // run beside this one and may approve answers meanwhile; those may join (they were in no theme).
+  const placed = new Set(Object.values(before).flatMap((t) => t.items));
+  const expectKept = (after: typeof before) => {
+    for (const [id, theme] of Object.entries(before)) {
+      expect(after[id]?.label).toBe(theme.label);
+      expect(after[id]?.description).toBe(theme.description);
+      expect(after[id]?.items.filter((item) => placed.has(item))).toEqual(theme.items);
+    }
+  };
   await propose(page);
-  expect(await acceptedThemes(page)).toEqual(before);
+  expectKept(await acceptedThemes(page));
   await propose(page);
-  expect(await acceptedThemes(page)).toEqual(before);
+  expectKept(await acceptedThemes(page));
 
   // One new answer: it gets a place; every accepted theme keeps every item it had.
   const text = 'Elke week een andere hulp en te weinig personeel: ik wil gewoon een vaste hulp die ik ken.';
   await approvedAnswer(browser, baseURL ?? '', text);
   await propose(page);
   const after = await acceptedThemes(page);
-  for (const [id, theme] of Object.entries(before)) {
-    expect(after[id]?.label).toBe(theme.label);
-    expect(after[id]?.description).toBe(theme.description);
-    expect(after[id]?.items.filter((item) => theme.items.includes(item))).toEqual(theme.items);
-    // At most the new answer joined.
-    expect((after[id]?.items.length ?? 0) - theme.items.length).toBeLessThanOrEqual(1);
-  }
+  expectKept(after);
   // The new answer has a place: in a theme when it clearly fits (here: the staffing theme), or,
   // when the engine is less sure, at the top of the analyst's review queue with that theme first.
   const found = (await (

@@ -48,6 +48,25 @@ function oneLine(value: string): string {
   return value.replace(/[\p{Cc}\s]+/gu, ' ').trim();
 }
 
+/** A paragraph's style in the HTML mails (mail programs ignore style sheets). */
+const p = 'style="margin:0 0 16px 0"';
+
+/** The HTML document around a message's body: one look for every e-mail the product sends. */
+function htmlMail(subject: string, body: string): string {
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:24px;font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;background:#ffffff">
+${body}
+</body>
+</html>
+`;
+}
+
 export function resultsMessage(input: ResultsMessageInput): MailMessage {
   const title = oneLine(input.consultationTitle);
   const resultsUrl = checkedUrl(input.resultsUrl, 'resultsUrl');
@@ -78,26 +97,17 @@ export function resultsMessage(input: ResultsMessageInput): MailMessage {
   const t = escapeHtml(title);
   const results = escapeHtml(resultsUrl);
   const unsubscribe = escapeHtml(unsubscribeUrl);
-  const p = 'style="margin:0 0 16px 0"';
-  const html = `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:24px;font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;background:#ffffff">
-<p ${p}>Beste inwoner,</p>
+  const html = htmlMail(
+    subject,
+    `<p ${p}>Beste inwoner,</p>
 <p ${p}>Bedankt dat u heeft meegedaan aan &quot;${t}&quot;. U liet uw e-mailadres achter om te horen wat er met de reacties is gebeurd.</p>
 <p ${p}>De resultaten staan nu online. U leest daar wat wij gehoord hebben en wat de gemeente ermee doet.</p>
 <p ${p}><a href="${results}" style="color:#00558c;font-weight:bold">Bekijk de resultaten</a><br>${results}</p>
 <h2 style="margin:24px 0 8px 0;font-size:20px">Wat gebeurt er nu?</h2>
 <p ${p}>De gemeente gebruikt de resultaten voor het nieuwe beleid. Daarna beslist de gemeenteraad. Ook dat leest u op de website.</p>
 <p ${p}>Dit is de enige e-mail die u hierover van ons krijgt. Daarna verwijderen wij uw e-mailadres. Wilt u dat wij uw e-mailadres nu al verwijderen? <a href="${unsubscribe}" style="color:#00558c">Meld u af</a>.</p>
-<p ${p}>Met vriendelijke groet,<br>Gemeente Zoetermeer</p>
-</body>
-</html>
-`;
+<p ${p}>Met vriendelijke groet,<br>Gemeente Zoetermeer</p>`,
+  );
 
   return { subject, text, html };
 }
@@ -146,23 +156,14 @@ export function passwordLinkMessage(input: PasswordLinkMessageInput): MailMessag
     'Gemeente Zoetermeer',
     '',
   ].join('\n');
-  const p = 'style="margin:0 0 16px 0"';
   const link = escapeHtml(url);
-  const html = `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:24px;font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;background:#ffffff">
-<p ${p}>Beste ${escapeHtml(name)},</p>
+  const html = htmlMail(
+    subject,
+    `<p ${p}>Beste ${escapeHtml(name)},</p>
 ${lines.map((line) => `<p ${p}>${escapeHtml(line)}</p>`).join('\n')}
 <p ${p}><a href="${link}" style="color:#00487a">${invite ? 'Wachtwoord kiezen' : 'Nieuw wachtwoord kiezen'}</a></p>
 ${after.map((line) => `<p ${p}>${escapeHtml(line)}</p>`).join('\n')}
-<p ${p}>Met vriendelijke groet,<br>Gemeente Zoetermeer</p>
-</body>
-</html>
-`;
+<p ${p}>Met vriendelijke groet,<br>Gemeente Zoetermeer</p>`,
+  );
   return { subject, text, html };
 }

@@ -6,6 +6,10 @@ export interface NavItem {
   readonly label: string;
   /** The roles that may open it; the pages check the same rule themselves. */
   readonly roles: readonly StaffRole[];
+  /** The name in full, where the menu's is short (the Werkplek's list of screens). */
+  readonly fullLabel?: string;
+  /** One line on the Werkplek about what the screen is for. */
+  readonly about?: string;
 }
 
 const everyone: readonly StaffRole[] = ['admin', 'moderator', 'analyst', 'facilitator'];
@@ -16,16 +20,65 @@ const everyone: readonly StaffRole[] = ['admin', 'moderator', 'analyst', 'facili
  */
 export const navItems: readonly NavItem[] = [
   { href: '/staff', label: 'Werkplek', roles: everyone },
-  { href: '/staff/moderatie', label: 'Moderatie', roles: ['moderator', 'admin'] },
-  { href: '/staff/themas', label: 'Thema’s', roles: ['analyst', 'admin'] },
+  {
+    href: '/staff/moderatie',
+    label: 'Moderatie',
+    about: 'Berichten lezen, goedkeuren of afwijzen en persoonsgegevens weglakken.',
+    roles: ['moderator', 'admin'],
+  },
+  {
+    href: '/staff/themas',
+    label: 'Thema’s',
+    about: 'Berichten in thema’s verdelen en “wat we hoorden” publiceren.',
+    roles: ['analyst', 'admin'],
+  },
   // With the slash: the roadtour's service worker scope (offline) is /staff/roadtour/.
-  { href: '/staff/roadtour/', label: 'Roadtour', roles: ['facilitator', 'admin'] },
-  { href: '/staff/dashboard', label: 'Dashboard', roles: ['analyst', 'admin'] },
-  { href: '/staff/export', label: 'Export', roles: ['analyst', 'admin'] },
-  { href: '/staff/outbox', label: 'E-mail', roles: ['admin'] },
-  { href: '/staff/verwijderverzoek', label: 'Verwijderverzoek', roles: ['admin'] },
-  { href: '/staff/beheer/medewerkers', label: 'Medewerkers', roles: ['admin'] },
-  { href: '/staff/logboek', label: 'Logboek', roles: ['admin'] },
+  {
+    href: '/staff/roadtour/',
+    label: 'Roadtour',
+    fullLabel: 'Roadtour: bijeenkomsten en aantekeningen',
+    about: 'Bijeenkomsten plannen en aantekeningen maken, ook zonder internet.',
+    roles: ['facilitator', 'admin'],
+  },
+  {
+    href: '/staff/dashboard',
+    label: 'Dashboard',
+    about: 'Hoeveel mensen meededen, per doelgroep, wijk en dag.',
+    roles: ['analyst', 'admin'],
+  },
+  {
+    href: '/staff/export',
+    label: 'Export',
+    fullLabel: 'Gegevens downloaden',
+    about: 'Goedgekeurde berichten als Excel, CSV, Word of Markdown.',
+    roles: ['analyst', 'admin'],
+  },
+  {
+    href: '/staff/outbox',
+    label: 'E-mail',
+    fullLabel: 'Uitgaande e-mail',
+    about: 'Berichten aan inwoners en of ze verstuurd zijn.',
+    roles: ['admin'],
+  },
+  {
+    href: '/staff/verwijderverzoek',
+    label: 'Verwijderverzoek',
+    fullLabel: 'Verzoek om verwijderen',
+    about: 'De inzending van een inwoner verwijderen met de code van de inzending.',
+    roles: ['admin'],
+  },
+  {
+    href: '/staff/beheer/medewerkers',
+    label: 'Medewerkers',
+    about: 'Wie er werkt met Doe Mee, met welke rol; rollen wijzigen, iemand uitzetten.',
+    roles: ['admin'],
+  },
+  {
+    href: '/staff/logboek',
+    label: 'Logboek',
+    about: 'Wie wat veranderde en wanneer.',
+    roles: ['admin'],
+  },
 ];
 
 /** What this role may use, in menu order. */

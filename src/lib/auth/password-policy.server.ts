@@ -15,7 +15,7 @@ export type PasswordRuleProblem = 'tooShort' | 'tooLong' | 'common';
 
 /** Short Dutch reasons, for the command line (`npm run staff:add`). */
 export const passwordRuleText: Record<PasswordRuleProblem, string> = {
-  tooShort: 'korter dan 12 tekens',
+  tooShort: `korter dan ${minPasswordLength} tekens`,
   tooLong: 'langer dan 72 bytes',
   common: 'een veelgebruikt of makkelijk te raden wachtwoord; kies een zin van een paar losse woorden',
 };

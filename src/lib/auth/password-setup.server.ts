@@ -5,7 +5,7 @@ import type { Env } from '../config/env.server';
 import type { Database } from '../db/types';
 import { findStaff, type SignedInStaff } from './accounts.server';
 import { linkPath, setPasswordWithLink } from './password-links.server';
-import { maxPasswordBytes, type PasswordRuleProblem, passwordRuleProblem } from './password-policy.server';
+import { type PasswordRuleProblem, passwordRuleProblem } from './password-policy.server';
 import { authClient, authMode, endAuthSession, logAuthProblem } from './sign-in.server';
 
 /**
@@ -25,7 +25,6 @@ export const setupCookie = 'dm_wachtwoord';
 export const setupPath = linkPath;
 /** How long an opened link, or a verified session, is kept for the form. */
 export const setupSeconds = 3600;
-export { maxPasswordBytes };
 
 const linkTypes = ['invite', 'recovery'] as const;
 export type LinkType = (typeof linkTypes)[number];

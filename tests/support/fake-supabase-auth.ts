@@ -12,6 +12,10 @@
  * - GET and PUT /auth/v1/user (Bearer access token): the user; PUT {password} sets it (400
  *   `validation_failed` above 72 bytes, 422 `weak_password` below the minimum, 422 `same_password`).
  * - POST /auth/v1/logout?scope=local|global|others: 204; the session is gone afterwards.
+ * - POST /auth/v1/admin/generate_link {type: invite|recovery, email} with the service_role key as
+ *   Bearer token (requireAdmin: 403 `not_admin` otherwise): the user (made for an invite when new)
+ *   and the link's `hashed_token`, nothing sent (mail.go adminGenerateLink). An invite for a
+ *   confirmed address is 422 `email_exists`; a recovery link for an unknown one 404 `user_not_found`.
  *
  * Errors come as `{code, message}` with the `X-Supabase-Api-Version: 2024-01-01` header when the
  * request asks for that version (auth-js always does), else GoTrue's legacy `{code, error_code, msg}`.
@@ -90,6 +94,10 @@ export class FakeSupabaseAuth {
   /** The project URL (SUPABASE_URL); the endpoints are under /auth/v1. */
   url = '';
   readonly anonKey = `fake-anon-key-${randomBytes(8).toString('hex')}`;
+  /** The project's service_role key: a JWT with role service_role, signed with the JWT secret. Set at start. */
+  serviceRoleKey = '';
+  /** Links made through the admin API, in order: no e-mail was sent for them. */
+  readonly generatedLinks: { type: string; email: string; hashedToken: string }[] = [];
   /** Every request, in order (method, path, query): what the app asked for. */
   readonly requests: AuthRequest[] = [];
   private db: Database | undefined;
@@ -113,6 +121,10 @@ export class FakeSupabaseAuth {
     fake.db = db;
     await fake.listen();
     fake.url = `http://127.0.0.1:${fake.port}`;
+    fake.serviceRoleKey = await new SignJWT({ role: 'service_role', iss: 'supabase' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuedAt()
+      .sign(fake.secret);
     return fake;
   }
 
@@ -248,7 +260,7 @@ export class FakeSupabaseAuth {
       method: req.method ?? '',
       path: url.pathname,
       query: url.search,
-      apikey: req.headers.apikey === this.anonKey,
+      apikey: req.headers.apikey === this.anonKey || req.headers.apikey === this.serviceRoleKey,
     });
     const send = (status: number, payload?: unknown) => {
       const headers: Record<string, string> = {};
@@ -271,7 +283,7 @@ export class FakeSupabaseAuth {
       );
 
     // Supabase's gateway (Kong) refuses requests without the project's key, in its own shape.
-    if (req.headers.apikey !== this.anonKey) {
+    if (req.headers.apikey !== this.anonKey && req.headers.apikey !== this.serviceRoleKey) {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Invalid API key' }));
       return;
@@ -294,6 +306,8 @@ export class FakeSupabaseAuth {
       if (route === 'POST /auth/v1/verify') return send(200, await this.verify(parseJson(body)));
       if (route === 'GET /auth/v1/user') return send(200, await this.user(req));
       if (route === 'PUT /auth/v1/user') return send(200, await this.updateUser(req, parseJson(body)));
+      if (route === 'POST /auth/v1/admin/generate_link')
+        return send(200, await this.generateLink(req, parseJson(body)));
       if (route === 'POST /auth/v1/logout') {
         await this.logout(req, url.searchParams.get('scope') ?? 'global');
         return send(204);
@@ -318,6 +332,58 @@ export class FakeSupabaseAuth {
     if (!ok) throw invalid();
     if (this.unconfirmed.has(user.id)) throw new HttpError(400, 'email_not_confirmed', 'Email not confirmed');
     return this.issueSession(user, false, 'password');
+  }
+
+  /** GoTrue's requireAdmin: a token signed with the JWT secret whose role is an admin role. */
+  private async requireAdmin(req: http.IncomingMessage): Promise<void> {
+    const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
+    if (!match?.[1])
+      throw new HttpError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
+    let role: unknown;
+    try {
+      ({
+        payload: { role },
+      } = await jwtVerify(match[1], this.secret));
+    } catch {
+      throw new HttpError(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+    }
+    if (role !== 'service_role' && role !== 'supabase_admin')
+      throw new HttpError(403, 'not_admin', 'User not allowed');
+  }
+
+  private async generateLink(req: http.IncomingMessage, params: Record<string, unknown>) {
+    await this.requireAdmin(req);
+    const type = typeof params.type === 'string' ? params.type : '';
+    const email = typeof params.email === 'string' ? params.email.trim().toLowerCase() : '';
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new HttpError(400, 'validation_failed', 'Unable to validate email address: invalid format');
+    let user = await this.findByEmail(email);
+    if (type === 'invite') {
+      if (user && this.confirmedAt.has(user.id))
+        throw new HttpError(
+          422,
+          'email_exists',
+          'A user with this email address has already been registered',
+        );
+      const userId = user?.id ?? (await this.createUser({ email, confirmed: false }));
+      this.invited.set(userId, new Date());
+      user = await this.findById(userId);
+    } else if (type === 'recovery') {
+      if (!user) throw new HttpError(404, 'user_not_found', 'User with this email not found');
+    } else {
+      throw new HttpError(400, 'validation_failed', `Invalid email action link type requested: ${type}`);
+    }
+    if (!user) throw new Error('no user after generate_link');
+    const hashed = this.issue(email, user.id, type === 'invite' ? 'confirmation' : 'recovery');
+    this.generatedLinks.push({ type, email, hashedToken: hashed });
+    return {
+      ...this.userJson(user),
+      action_link: `${this.url}/auth/v1/verify?token=${hashed}&type=${type}`,
+      email_otp: String(Math.floor(Math.random() * 1e6)).padStart(6, '0'),
+      hashed_token: hashed,
+      verification_type: type,
+      redirect_to: this.url,
+    };
   }
 
   private async verify(params: Record<string, unknown>) {

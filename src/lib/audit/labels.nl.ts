@@ -341,6 +341,7 @@ export const actionLabels: Readonly<Record<string, string>> = {
   'staff_members.insert': 'Medewerker toegevoegd',
   'staff_members.update': 'Medewerker gewijzigd',
   'staff_members.delete': 'Medewerker verwijderd',
+  'staff_members.invite': 'Uitnodiging per e-mail gestuurd',
   'consultations.update': 'Raadpleging gewijzigd',
   'stop_facilitators.insert': 'Gespreksleider aan roadtourstop toegevoegd',
   'stop_facilitators.delete': 'Gespreksleider van roadtourstop gehaald',

@@ -1,6 +1,6 @@
 import type { Env } from '../config/env.server';
 import type { Database } from '../db/types';
-import { siteBase } from '../mail';
+import { sendStaffMailSoon, siteBase } from '../mail';
 import { linkPath, requestRecoveryLink } from './password-links.server';
 import { authClient, authMode, logAuthProblem } from './sign-in.server';
 
@@ -14,6 +14,7 @@ import { authClient, authMode, logAuthProblem } from './sign-in.server';
 export async function requestPasswordReset(env: Env, db: Database, email: string): Promise<void> {
   if (authMode(env) === 'local') {
     await requestRecoveryLink(db, email, env.PUBLIC_SITE_URL);
+    sendStaffMailSoon(db);
     return;
   }
   const address = email.trim().toLowerCase();

@@ -37,6 +37,11 @@ const EnvFields = z.object({
   /** Hosted Supabase Auth for staff sign-in instead of local accounts. */
   SUPABASE_URL: optionalText.refine((v) => v === undefined || isHttpUrl(v), 'must be an http(s):// address'),
   SUPABASE_ANON_KEY: optionalText,
+  /**
+   * Supabase's service_role key, for its admin API: with it, admins invite staff from the browser
+   * (Supabase Auth mode). Server-side only; never sent to a browser.
+   */
+  SUPABASE_SERVICE_ROLE_KEY: optionalText,
   /** Seeds demo data and demo staff accounts into an empty embedded database. */
   DEMO_SEED: z.enum(['true', 'false']).optional(),
   /** Public address of the site, for links in e-mails. */

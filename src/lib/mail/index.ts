@@ -30,4 +30,5 @@ export {
   maxAttempts,
   shortError,
 } from './send.server';
+export { sendStaffMailSoon, staffMailSettled } from './soon.server';
 export { unsubscribe } from './unsubscribe.server';

@@ -118,8 +118,8 @@ export interface PasswordLinkMessageInput {
   readonly name: string;
   /** The one-time link to /staff/wachtwoord-instellen. */
   readonly url: string;
-  /** How long the link works, in hours. */
-  readonly hours: number;
+  /** How long the link works, in hours; null when Supabase Auth decides (its OTP lifetime). */
+  readonly hours: number | null;
 }
 
 /** The e-mail with a one-time link to set a password (local staff accounts). */
@@ -128,7 +128,7 @@ export function passwordLinkMessage(input: PasswordLinkMessageInput): MailMessag
   const name = oneLine(input.name);
   const invite = input.purpose === 'invite';
   const subject = invite ? 'Uitnodiging voor de werkplek van Doe Mee' : 'Een nieuw wachtwoord voor Doe Mee';
-  const valid = input.hours === 1 ? 'een uur' : `${input.hours} uur`;
+  const valid = input.hours === null ? null : input.hours === 1 ? 'een uur' : `${input.hours} uur`;
   const lines = invite
     ? [
         `U bent uitgenodigd voor de werkplek van Doe Mee, het inspraakplatform van de gemeente Zoetermeer.`,
@@ -139,7 +139,7 @@ export function passwordLinkMessage(input: PasswordLinkMessageInput): MailMessag
         'Was u dat? Kies dan met deze link een nieuw wachtwoord.',
       ];
   const after = [
-    `De link werkt ${valid} en maar één keer.`,
+    valid ? `De link werkt ${valid} en maar één keer.` : 'De link werkt maar één keer en niet lang.',
     invite
       ? 'Verwachtte u deze e-mail niet? Dan hoeft u niets te doen.'
       : 'Was u het niet? Dan hoeft u niets te doen: uw wachtwoord blijft hetzelfde.',

@@ -11,6 +11,8 @@ export interface DeliveryOptions {
   readonly limit?: number;
   /** The From header; MAIL_FROM. */
   readonly from?: string;
+  /** Only messages of these kinds (mail_outbox.kind); default every kind. */
+  readonly kinds?: readonly string[];
 }
 
 export interface DeliveryResult {
@@ -91,6 +93,7 @@ export async function deliverOutbox(
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new RangeError('limit must be an integer from 1 to 1000');
   const from = options.from ?? defaultMailFrom;
+  const kinds = options.kinds ? [...options.kinds] : null;
 
   const claimed = await db.transaction(
     service,
@@ -98,6 +101,7 @@ export async function deliverOutbox(
       with next as (
         select id from public.mail_outbox
         where sent_at is null and attempts < ${maxAttempts} and not_before <= now()
+          and (${kinds}::text[] is null or kind = any(${kinds}::text[]))
         order by created_at, id
         limit ${limit}
         for update skip locked

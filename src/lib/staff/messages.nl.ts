@@ -1,5 +1,6 @@
 import type { StaffRole } from '../auth/roles';
 import type { StaffChangeError } from './accounts.server';
+import type { InviteError } from './invite.server';
 
 /** Roles as staff read them (B1 Dutch). */
 export const roleLabels: Record<StaffRole, string> = {
@@ -33,6 +34,28 @@ export const staffDone = {
   deactivated: (name: string) => `${name} kan niet meer inloggen. Wie ingelogd was, is nu uitgelogd.`,
   reactivated: (name: string) => `${name} kan weer inloggen.`,
   unchanged: (name: string) => `Er is niets veranderd voor ${name}.`,
+};
+
+/** Why an invitation was not sent. */
+export const inviteMessages: Record<InviteError, string> = {
+  'invite.notAllowed': 'Alleen beheerders kunnen medewerkers uitnodigen.',
+  'invite.invalid': 'Vul het e-mailadres, de naam en de rol in.',
+  'invite.exists':
+    'Er is al een account met dit e-mailadres. U vindt deze medewerker in de lijst hieronder. Is het account uitgezet? Zet het dan weer aan.',
+  'invite.notInvitable':
+    'Deze medewerker is al eens ingelogd of is uitgezet. Een nieuwe uitnodiging is dan niet nodig: wie het wachtwoord kwijt is, kiest "Wachtwoord vergeten" op de inlogpagina.',
+  'invite.unavailable':
+    'De uitnodiging is niet verstuurd: het inlogsysteem (Supabase) is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+  'invite.noServiceKey':
+    'Uitnodigen kan hier pas als de server de service-sleutel van Supabase heeft (SUPABASE_SERVICE_ROLE_KEY). Vraag dit aan de technisch beheerder, of nodig iemand uit in Supabase en voeg hem toe zoals de handleiding beschrijft.',
+};
+
+/** The confirmations after an invitation. */
+export const inviteDone = {
+  sent: (name: string, email: string) =>
+    `We hebben ${name} een uitnodiging gestuurd (${email}). Met de link in die e-mail kiest ${name} een wachtwoord.`,
+  resent: (name: string, email: string) =>
+    `We hebben ${name} een nieuwe uitnodiging gestuurd (${email}). De link uit de vorige e-mail werkt niet meer.`,
 };
 
 const when = new Intl.DateTimeFormat('nl-NL', {

@@ -7,7 +7,8 @@ import { parse, stringify } from 'yaml';
 
 // Chosen once in the main process and passed to workers through the environment, so that
 // runs side by side on one machine do not collide.
-// The server listens on this port and the next: both must be free (this machine runs PostgreSQL
+// The server listens on this port, the closed-consultation server on the next, the mail catcher
+// (tests/support/mail-catcher.mjs) on the two after: all four must be free (this machine runs PostgreSQL
 // on 5432, RabbitMQ on 5672, Redis on 6379 …) and not among the ports Chromium refuses to open
 // (SIP 5060/5061, X11 6000, IRC 6665-6669 …). Probed once, in a child process, because the config
 // is read synchronously.
@@ -21,9 +22,10 @@ const findPorts = `
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
   (async () => {
-    for (let port = 4400 + (${process.pid} % 2000); port < 65000; port += 2) {
-      if (refused.has(port) || refused.has(port + 1)) continue;
-      if ((await free(port)) && (await free(port + 1))) return console.log(port);
+    for (let port = 4400 + (${process.pid} % 2000) * 2; port < 65000; port += 4) {
+      const ports = [port, port + 1, port + 2, port + 3];
+      if (ports.some((p) => refused.has(p))) continue;
+      if ((await Promise.all(ports.map(free))).every(Boolean)) return console.log(port);
     }
   })();`;
 process.env.E2E_PORT ??= spawnSync(process.execPath, ['-e', findPorts], { encoding: 'utf8' }).stdout.trim();
@@ -50,6 +52,10 @@ for (const file of readdirSync(path.resolve(import.meta.dirname, '../content/con
   consultation.closesAt = new Date(Date.now() - 86_400_000).toISOString();
   writeFileSync(path.join(closedContent, 'consultations', file), stringify(consultation));
 }
+
+/** Where the main test server sends staff e-mail, and where tests read it (mailbox()). */
+const smtpPort = port + 2;
+export const mailCatcherURL = `http://127.0.0.1:${port + 3}`;
 
 /** What both test servers share. */
 const serverEnv = {
@@ -93,6 +99,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
+      command: 'node tests/support/mail-catcher.mjs',
+      cwd: '..',
+      url: `${mailCatcherURL}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { MAIL_CATCHER_SMTP_PORT: String(smtpPort), MAIL_CATCHER_HTTP_PORT: String(port + 3) },
+    },
+    {
       // The same script as `npm start`: builds when needed, migrates, seeds demo data, serves.
       command: 'node src/cli/start.mjs',
       cwd: '..',
@@ -100,7 +114,14 @@ export default defineConfig({
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: { ...serverEnv, PORT: String(port), DATA_DIR: dataDir },
+      env: {
+        ...serverEnv,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtpPort),
+        SMTP_SECURE: 'false',
+      },
     },
     {
       // Started after the first, so the build is already current.

@@ -17,6 +17,8 @@ export interface StaffMember {
   role: StaffRole;
   active: boolean;
   lastSignedInAt: Date | null;
+  /** Whether an invitation e-mail was ever sent (the audit log keeps every one). */
+  invited: boolean;
 }
 
 export type StaffChangeError =
@@ -44,7 +46,11 @@ export async function listStaff(db: CallerDb): Promise<StaffMember[] | null> {
       role: StaffRole;
       active: boolean;
       last_signed_in_at: Date | string | null;
-    }>`select user_id, email, display_name, role, active, last_signed_in_at
+      invited: boolean;
+    }>`select user_id, email, display_name, role, active, last_signed_in_at,
+         exists (select 1 from public.audit_log a
+                 where a.entity = 'staff_members' and a.entity_id = user_id::text
+                   and a.action = 'staff_members.invite') as invited
        from public.staff_members
        order by active desc, array_position(array['admin', 'moderator', 'analyst', 'facilitator']::public.staff_role[], role),
          lower(display_name), email`;
@@ -55,6 +61,7 @@ export async function listStaff(db: CallerDb): Promise<StaffMember[] | null> {
       role: r.role,
       active: r.active,
       lastSignedInAt: r.last_signed_in_at === null ? null : new Date(r.last_signed_in_at),
+      invited: r.invited,
     }));
   });
 }

@@ -55,7 +55,7 @@ export const inviteDone = {
   sent: (name: string, email: string) =>
     `We hebben ${name} een uitnodiging gestuurd (${email}). Met de link in die e-mail kiest ${name} een wachtwoord.`,
   resent: (name: string, email: string) =>
-    `We hebben ${name} een nieuwe uitnodiging gestuurd (${email}). De link uit de vorige e-mail werkt niet meer.`,
+    `We hebben ${name} een uitnodiging gestuurd (${email}). Een link uit een eerdere uitnodiging werkt niet meer.`,
 };
 
 const when = new Intl.DateTimeFormat('nl-NL', {

@@ -71,6 +71,7 @@ export async function lookUpNames(tx: Tx, entries: readonly RawEntry[]): Promise
        when 'submission' then (select jsonb_build_object('at', s.created_at, 'channel', s.channel,
                                  'audience', s.audience) from public.submissions s where s.id = r.id)
        when 'job' then (select jsonb_build_object('at', j.created_at) from public.theme_jobs j where j.id = r.id)
+       when 'source' then (select jsonb_build_object('label', s.name) from public.import_sources s where s.id = r.id)
      end as info
      from jsonb_to_recordset($1::jsonb) as r(kind text, id uuid)`,
     [JSON.stringify(refs)],

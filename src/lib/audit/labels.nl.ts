@@ -21,7 +21,8 @@ export type RefKind =
   | 'topic'
   | 'submission'
   | 'job'
-  | 'source';
+  | 'source'
+  | 'import';
 
 type Enum = Readonly<Record<string, string>>;
 
@@ -251,7 +252,7 @@ export const tableFields: Readonly<Record<string, Readonly<Record<string, FieldS
     created_at: f('gemaakt op', 'time'),
   },
   import_batches: {
-    id: f('import'),
+    id: f('import', { ref: 'import' }),
     consultation_id: f('raadpleging', { ref: 'consultation' }),
     source_id: f('importbron', { ref: 'source' }),
     file_sha256: f('controlegetal van het bestand'),
@@ -415,6 +416,7 @@ export const entityRef: Readonly<Record<string, RefKind>> = {
   consultations: 'consultation',
   theme_jobs: 'job',
   import_sources: 'source',
+  import_batches: 'import',
 };
 
 export const fieldSpec = (entity: string, key: string): FieldSpec | undefined =>

@@ -113,7 +113,7 @@ describe('spreadsheet import from a file', () => {
     const first = await importSpreadsheetFile(db, {
       consultation: 'open',
       file,
-      source: 'Papieren formulieren',
+      source: 'Papieren formulieren wijkcentrum',
     });
     expect(first.errors).toEqual([]);
     expect(first.rows).toEqual({ total: 3, imported: 3, alreadyImported: 0, invalid: 0 });
@@ -122,7 +122,7 @@ describe('spreadsheet import from a file', () => {
       [3, 'Vaste teams per wijk.'],
       [4, 'Dat ik zelf kan blijven koken.'],
     ]);
-    const rows = await stored('Papieren formulieren');
+    const rows = await stored('Papieren formulieren wijkcentrum');
     expect(rows).toMatchObject([
       {
         channel: 'import',
@@ -156,14 +156,14 @@ describe('spreadsheet import from a file', () => {
     const again = await importSpreadsheetFile(db, {
       consultation: 'open',
       file,
-      source: 'Papieren formulieren',
+      source: 'Papieren formulieren wijkcentrum',
     });
     expect(again.items).toEqual([]);
     expect(again.rows).toEqual({ total: 3, imported: 0, alreadyImported: 3, invalid: 0 });
-    expect(await stored('Papieren formulieren')).toHaveLength(3);
+    expect(await stored('Papieren formulieren wijkcentrum')).toHaveLength(3);
     const audit = await db.asOwner((tx) =>
       tx.query<{ action: string; detail: { after: Record<string, unknown> } }>(
-        `select action, detail from public.audit_log where entity = 'import_batches' order by id`,
+        `select action, detail from public.audit_log where entity = 'import_batches' and detail -> 'after' ->> 'via' = 'cli' order by id`,
       ),
     );
     expect(audit.map((a) => [a.action, a.detail.after.rows_imported, a.detail.after.via])).toEqual([
@@ -239,6 +239,50 @@ describe('spreadsheet import from a file', () => {
     });
     expect(confirmed.items.map((i) => [i.point, i.text])).toEqual([[2, 'Goed antwoord.']]);
     expect(confirmed.rows).toEqual({ total: 5, imported: 1, alreadyImported: 0, invalid: 4 });
+  });
+
+  test('the database write is all or nothing: one bad row at the end stores none of the rows before it', async () => {
+    const [source] = await db.asOwner((tx) =>
+      tx.query<{ id: string }>(
+        `insert into public.import_sources (consultation_id, name) values ($1, 'Alles of niets') returning id`,
+        [ids.openConsultation],
+      ),
+    );
+    const row = (n: number, wijk: string) => ({
+      hash: String(n).repeat(64),
+      point: n + 1,
+      submission_id: `d0000000-0000-4000-8000-00000000000${n}`,
+      reference_code: `ABCD-EFG${'XY'[n - 1]}`,
+      audience: 'inwoner',
+      wijk,
+      items: [
+        {
+          id: `d1000000-0000-4000-8000-00000000000${n}`,
+          question_id: ids.question,
+          body: `Antwoord ${n}`,
+          pii_spans: [],
+        },
+      ],
+    });
+    const failed = await db
+      .transaction({ kind: 'service' }, (tx) =>
+        tx.query(
+          `select private.import_spreadsheet_rows($1, $2, 'x.csv', repeat('f', 64), 'cli', 2, 0, $3::jsonb)`,
+          [ids.openConsultation, source?.id, JSON.stringify([row(1, 'Dorp'), row(2, 'Nergenshuizen')])],
+        ),
+      )
+      .catch((error: unknown) => error as Error);
+    expect(String(failed)).toMatch(/foreign key/);
+    const left = await db.asOwner((tx) =>
+      tx.query<{ n: number }>(
+        `select (select count(*) from public.import_batches where source_id = $1)
+              + (select count(*) from public.import_rows where source_id = $1)
+              + (select count(*) from public.submissions where id::text like 'd0000000-%')
+              + (select count(*) from public.input_items where id::text like 'd1000000-%') as n`,
+        [source?.id],
+      ),
+    );
+    expect(Number(left[0]?.n)).toBe(0);
   });
 
   test('a mix of encodings gets a message on the rows in the other one', async () => {

@@ -3,6 +3,8 @@ import { expectAccessible, signIn } from './support';
 
 // Issue 19, part 3: spreadsheet import through the staff screens, with plain forms only.
 test.use({ javaScriptEnabled: false });
+// A long flow of four screens, each checked with axe: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 const ambiguous = 'Wat is voor u belangrijk om krachtig oud te worden en hoe kunt u daarbij geholpen worden?';
 

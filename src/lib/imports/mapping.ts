@@ -210,7 +210,6 @@ const ageWords: Readonly<Record<string, (typeof ageBands)[number]>> = {
   tot55: 'tot-55',
   jongerdan55: 'tot-55',
   jongerdan55jaar: 'tot-55',
-  '55': 'tot-55',
   '5564': '55-64',
   '55tot65': '55-64',
   '55tot65jaar': '55-64',
@@ -221,7 +220,6 @@ const ageWords: Readonly<Record<string, (typeof ageBands)[number]>> = {
   '75tot85': '75-84',
   '75tot85jaar': '75-84',
   '85plus': '85-plus',
-  '85': '85-plus',
   '85ofouder': '85-plus',
   '85jaarofouder': '85-plus',
   '85enouder': '85-plus',
@@ -243,7 +241,7 @@ export function ageBandOf(value: string): (typeof ageBands)[number] | null {
     return '85-plus';
   }
   const key = plain(text);
-  return key === '55' || key === '85' ? null : (ageWords[key] ?? null);
+  return ageWords[key] ?? null;
 }
 
 /** ja / nee / weet niet, as people write them. */

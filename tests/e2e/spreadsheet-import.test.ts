@@ -1,8 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support';
 
-// Issue 19, part 3: spreadsheet import through the staff screens, with plain forms only.
-test.use({ javaScriptEnabled: false });
+// Issue 19, part 3: spreadsheet import through the staff screens (plain forms: the last test
+// goes through them with JavaScript switched off).
 // A long flow of four screens, each checked with axe: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
@@ -93,6 +93,24 @@ test('a moderator imports a Dutch CSV: upload, mapping, preview with row errors,
   await page.getByLabel(/Ik heb de fouten gezien/).check();
   await page.getByRole('button', { name: 'Importeren (voegt niets toe)' }).click();
   await expect(page.getByRole('status')).toContainText('Er is niets nieuws opgeslagen');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an analyst imports an RFC 4180 CSV with plain form posts', async ({ page }) => {
+    const tag = `zonder js ${Date.now()}`;
+    await signIn(page, 'analist@doemee.test');
+    const csv = `Doelgroep,Wijk,schoon-huis\ninwoner,Dorp,"Hulp bij de ramen, twee keer per jaar (${tag})."\n`;
+    await upload(page, Buffer.from(csv), { name: `Enquête bibliotheek ${tag}` });
+    await expect(page.getByLabel('Kolom "schoon-huis"')).toHaveValue('vraag:inwoner:schoon-huis');
+    await page.getByRole('button', { name: 'Volgende: voorbeeld bekijken' }).click();
+    await expect(page.getByText(`Hulp bij de ramen, twee keer per jaar (${tag}).`)).toBeVisible();
+    await page.getByRole('button', { name: 'Importeer 1 rij' }).click();
+    await expect(page.getByRole('status')).toContainText('1 antwoord staat nu bij de moderatie');
+    // Analysts do not moderate: no link to the queue.
+    await expect(page.getByRole('link', { name: 'Naar de moderatie' })).toHaveCount(0);
+  });
 });
 
 test('a facilitator gets no import screen', async ({ page }) => {

@@ -19,6 +19,12 @@ export const fileMessages = {
 const audienceName = (code: string | undefined) =>
   (code && (audienceText as Record<string, { label: string }>)[code]?.label.toLowerCase()) || code || '';
 
+/** "vraag:inwoner:x, vraag:mantelzorger:x" → "inwoner en mantelzorger". */
+const audiencesOf = (targets: string | undefined) => {
+  const names = (targets ?? '').split(', ').map((t) => audienceName(t.split(':')[1]));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}` : (names[0] ?? '');
+};
+
 const rowTexts: Record<RowErrorCode, (e: RowError) => string> = {
   'header.missing': (e) =>
     `De eerste rij lijkt geen kopregel: er staat "${e.value ?? ''}" in. Zet in de eerste rij de namen van de kolommen (bijvoorbeeld doelgroep, datum en de vragen).`,
@@ -26,7 +32,7 @@ const rowTexts: Record<RowErrorCode, (e: RowError) => string> = {
   'column.unknown': (e) =>
     `Kolom "${e.column}" herkennen we niet. Kies bij deze kolom een vraag of een gegeven, of "Niet gebruiken".`,
   'column.ambiguous': (e) =>
-    `Kolom "${e.column}" past bij vragen van meer doelgroepen (${e.value ?? ''}). Kies zelf de juiste vraag, of kies één doelgroep voor het hele bestand.`,
+    `Kolom "${e.column}" past bij vragen van meer doelgroepen (${audiencesOf(e.value)}). Kies zelf de juiste vraag, of kies één doelgroep voor het hele bestand.`,
   'column.twice': (e) =>
     `De kolommen ${e.column} zijn aan hetzelfde gekoppeld. Koppel er één, en zet de rest op "Niet gebruiken".`,
   'row.encoding': () =>

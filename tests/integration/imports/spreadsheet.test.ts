@@ -323,7 +323,7 @@ describe('spreadsheet import from a file', () => {
     expect(c.errors.map((e) => [e.code, e.column])).toEqual([
       ['column.ambiguous', 'Wat is voor u belangrijk?'],
     ]);
-    expect(c.errors[0]?.message).toContain('vraag:inwoner:belangrijk');
+    expect(c.errors[0]?.message).toContain('(inwoner en mantelzorger)');
     // One audience for the whole file settles it.
     const d = await importSpreadsheetFile(db, {
       consultation: 'open',

@@ -36,7 +36,10 @@ test('a moderator imports a Dutch CSV: upload, mapping, preview with row errors,
   const source = `Papieren formulieren ${tag}`;
   const file = dutchCsv(tag);
   await signIn(page, 'moderator@doemee.test');
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Importeren' }).click();
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Import', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Spreadsheet importeren' })).toBeVisible();
   await expectAccessible(page);
 
@@ -116,7 +119,7 @@ test.describe('without JavaScript', () => {
 test('a facilitator gets no import screen', async ({ page }) => {
   await signIn(page, 'facilitator@doemee.test');
   await expect(
-    page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Importeren' }),
+    page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Import', exact: true }),
   ).toHaveCount(0);
   const response = await page.goto('/staff/inbreng/importeren');
   expect(response?.status()).toBe(403);

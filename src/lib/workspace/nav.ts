@@ -42,7 +42,7 @@ export const navItems: readonly NavItem[] = [
   },
   {
     href: '/staff/inbreng/importeren',
-    label: 'Importeren',
+    label: 'Import',
     fullLabel: 'Spreadsheet importeren',
     about: 'Antwoorden uit Excel of CSV (papieren formulieren, andere programma’s) toevoegen.',
     roles: ['moderator', 'analyst', 'admin'],

@@ -301,6 +301,7 @@ export const detailFields: Readonly<Record<string, Readonly<Record<string, Field
     contactEmails: f('e-mailadressen', 'number'),
     outboxMessages: f('e-mails in de wachtrij', 'number'),
     originals: f('oorspronkelijke teksten', 'number'),
+    uploads: f('niet geïmporteerde spreadsheets', 'number'),
     expiredConsultations: f('verlopen raadplegingen', 'list'),
   },
 };

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     console.log(
       `Retention: ${counts.consultations} consultation(s) past their retention date; deleted ` +
         `${counts.contactEmails} contact e-mail address(es), ${counts.outboxMessages} outbox message(s), ` +
-        `${counts.originals} unredacted original(s).`,
+        `${counts.originals} unredacted original(s), ${counts.uploads} spreadsheet upload(s) never imported.`,
     );
   } finally {
     await db.close();

@@ -41,6 +41,10 @@ export const ids = {
   withdrawnPublication: '94000000-0000-4000-8000-000000000001',
   contactEmail: 'a0000000-0000-4000-8000-000000000001',
   mailOutbox: 'b0000000-0000-4000-8000-000000000001',
+  /** Spreadsheet import (issue 19): a source, one import of one row, and an upload the analyst left. */
+  importSource: 'c0000000-0000-4000-8000-000000000001',
+  importBatch: 'c1000000-0000-4000-8000-000000000001',
+  importUpload: 'c2000000-0000-4000-8000-000000000001',
 } as const;
 
 export type Persona = 'anon' | 'outsider' | StaffRole;
@@ -140,6 +144,15 @@ export async function buildWorld(db: Database): Promise<void> {
         ('${ids.withdrawnPublication}', '${ids.openConsultation}', '${ids.citedSnapshot}', 'Ingetrokken versie', '{"themes": []}', now(), '${s.analyst}');
       insert into public.input_item_embeddings (input_item_id, model, text_sha256, dimensions, vector) values
         ('${ids.approvedItem}', 'test-model', repeat('a', 64), 2, '\\x0000803f0000803f'::bytea);
+      insert into public.import_sources (id, consultation_id, name, created_by) values
+        ('${ids.importSource}', '${ids.openConsultation}', 'Papieren formulieren', '${s.analyst}');
+      insert into public.import_batches (id, consultation_id, source_id, file_name, file_sha256, via, rows_total,
+          rows_imported, rows_already_imported, rows_invalid, items_created, created_by) values
+        ('${ids.importBatch}', '${ids.openConsultation}', '${ids.importSource}', 'formulieren.xlsx', repeat('b', 64), 'web', 1, 1, 0, 0, 1, '${s.analyst}');
+      insert into public.import_rows (source_id, row_hash, batch_id, point, submission_id) values
+        ('${ids.importSource}', repeat('c', 64), '${ids.importBatch}', 2, '${ids.submission}');
+      insert into public.import_uploads (id, consultation_id, source_id, file_name, file_type, content, uploaded_by) values
+        ('${ids.importUpload}', '${ids.openConsultation}', '${ids.importSource}', 'nog-niet.csv', 'csv', '\\x41'::bytea, '${s.analyst}');
     `);
   });
 }

@@ -20,7 +20,9 @@ export type RefKind =
   | 'question'
   | 'topic'
   | 'submission'
-  | 'job';
+  | 'job'
+  | 'source'
+  | 'import';
 
 type Enum = Readonly<Record<string, string>>;
 
@@ -77,7 +79,7 @@ export const callerRoleNames: Enum = {
 export const audienceNames: Enum = Object.fromEntries(
   Object.entries(audienceText).map(([code, text]) => [code, text.label.toLowerCase()]),
 );
-const channelNames: Enum = { online: 'online', roadtour: 'roadtour' };
+const channelNames: Enum = { online: 'online', roadtour: 'roadtour', import: 'import (spreadsheet)' };
 const inputKindNames: Enum = {
   answer: 'antwoord',
   ...Object.fromEntries(Object.entries(noteKindLabels).map(([k, v]) => [k, v.toLowerCase()])),
@@ -241,6 +243,28 @@ export const tableFields: Readonly<Record<string, Readonly<Record<string, FieldS
     resolved_at: f('beslist op', 'time'),
     created_at: f('voorgesteld op', 'time'),
   },
+  import_sources: {
+    id: f('importbron', { ref: 'source' }),
+    consultation_id: f('raadpleging', { ref: 'consultation' }),
+    name: f('naam'),
+    mapping: f('koppeling van kolommen', 'object'),
+    created_by: f('gemaakt door', { ref: 'staff' }),
+    created_at: f('gemaakt op', 'time'),
+  },
+  import_batches: {
+    id: f('import', { ref: 'import' }),
+    consultation_id: f('raadpleging', { ref: 'consultation' }),
+    source_id: f('importbron', { ref: 'source' }),
+    file_sha256: f('controlegetal van het bestand'),
+    via: f('gedaan via', { enum: { web: 'de werkplek', cli: 'de opdrachtregel' } }),
+    rows_total: f('rijen in het bestand', 'number'),
+    rows_imported: f('rijen opgeslagen', 'number'),
+    rows_already_imported: f('rijen al eerder geïmporteerd', 'number'),
+    rows_invalid: f('rijen met fouten (niet opgeslagen)', 'number'),
+    items_created: f('berichten gemaakt', 'number'),
+    created_by: f('geïmporteerd door', { ref: 'staff' }),
+    created_at: f('geïmporteerd op', 'time'),
+  },
   theme_merges: {
     id: f('samenvoeging'),
     consultation_id: f('raadpleging', { ref: 'consultation' }),
@@ -277,6 +301,7 @@ export const detailFields: Readonly<Record<string, Readonly<Record<string, Field
     contactEmails: f('e-mailadressen', 'number'),
     outboxMessages: f('e-mails in de wachtrij', 'number'),
     originals: f('oorspronkelijke teksten', 'number'),
+    uploads: f('niet geïmporteerde spreadsheets', 'number'),
     expiredConsultations: f('verlopen raadplegingen', 'list'),
   },
 };
@@ -351,6 +376,9 @@ export const actionLabels: Readonly<Record<string, string>> = {
   'theme_suggestions.update': 'Voorstel van de computer beoordeeld',
   'theme_merges.insert': "Thema's samengevoegd",
   'theme_merges.update': 'Samenvoegen van thema’s gewijzigd',
+  'import_sources.insert': 'Importbron toegevoegd',
+  'import_sources.update': 'Importbron gewijzigd',
+  'import_batches.insert': 'Spreadsheet geïmporteerd',
   'export.create': 'Export gemaakt',
   'sign_in.failed': 'Inloggen mislukt',
   'sign_in.locked': 'Inloggen tijdelijk geblokkeerd',
@@ -371,6 +399,8 @@ export const entityLabels: Readonly<Record<string, string>> = {
   staff_members: 'Medewerkers',
   stop_facilitators: 'Gespreksleiders van roadtourstops',
   consultations: 'Raadplegingen en bewaartermijn',
+  import_sources: 'Importbronnen',
+  import_batches: 'Imports van spreadsheets',
   export: 'Exports en downloads',
   staff_sign_in: 'Inloggen',
 };
@@ -387,6 +417,8 @@ export const entityRef: Readonly<Record<string, RefKind>> = {
   stop_facilitators: 'staff',
   consultations: 'consultation',
   theme_jobs: 'job',
+  import_sources: 'source',
+  import_batches: 'import',
 };
 
 export const fieldSpec = (entity: string, key: string): FieldSpec | undefined =>

@@ -24,6 +24,8 @@ function nameFrom(row: NameRow): string | null {
       return info.at ? `"${info.label}", gepubliceerd ${formatDay(info.at)}` : `"${info.label}"`;
     case 'submission':
       return itemReference(row.id, info).replace(/^bericht/, 'inzending');
+    case 'import':
+      return info.at ? `import uit "${info.label}" van ${formatDay(info.at)}` : `import uit "${info.label}"`;
     case 'job':
       return `opdracht van ${info.at ? formatDay(info.at) : ''}`.trim();
     case 'question': {
@@ -71,6 +73,9 @@ export async function lookUpNames(tx: Tx, entries: readonly RawEntry[]): Promise
        when 'submission' then (select jsonb_build_object('at', s.created_at, 'channel', s.channel,
                                  'audience', s.audience) from public.submissions s where s.id = r.id)
        when 'job' then (select jsonb_build_object('at', j.created_at) from public.theme_jobs j where j.id = r.id)
+       when 'import' then (select jsonb_build_object('label', s.name, 'at', b.created_at)
+                           from public.import_batches b join public.import_sources s on s.id = b.source_id where b.id = r.id)
+       when 'source' then (select jsonb_build_object('label', s.name) from public.import_sources s where s.id = r.id)
      end as info
      from jsonb_to_recordset($1::jsonb) as r(kind text, id uuid)`,
     [JSON.stringify(refs)],

@@ -133,7 +133,12 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
     const days = counts.length
       ? dayRange(counts[0]?.day as string, counts[counts.length - 1]?.day as string)
       : [];
-    const channels = ['online', 'roadtour'];
+    // Imported spreadsheets only once there are any (issue 19).
+    const channels = [
+      'online',
+      'roadtour',
+      ...(counts.some((r) => r.channel === 'import') ? ['import'] : []),
+    ];
     charts.push({
       id: 'tijd',
       title: 'Inbreng per dag',

@@ -26,6 +26,8 @@ export interface QueueItem {
   questionPrompt: string | null;
   topicLabel: string | null;
   stopName: string | null;
+  /** Where an imported answer came from (its import source), for channel 'import'. */
+  sourceName: string | null;
   body: string;
   piiSpans: PiiSpan[];
   status: ModerationStatus;
@@ -99,6 +101,7 @@ interface QueueRow {
   question_prompt: string | null;
   topic_label: string | null;
   stop_name: string | null;
+  source_name: string | null;
   body: string;
   pii_spans: PiiSpan[];
   status: ModerationStatus;
@@ -138,13 +141,15 @@ export async function listQueue(
       `select i.id, i.created_at,
               to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
               i.channel, i.audience, i.kind, q.prompt as question_prompt,
-              coalesce(t.label, qt.label) as topic_label, s.name as stop_name,
+              coalesce(t.label, qt.label) as topic_label, s.name as stop_name, src.name as source_name,
               i.body, i.pii_spans, i.status, i.reject_reason, i.version, i.redacted
        from public.input_items i
        left join public.questions q on q.id = i.question_id
        left join public.topics t on t.id = i.topic_id
        left join public.topics qt on qt.id = q.topic_id
        left join public.roadtour_stops s on s.id = i.stop_id
+       left join public.import_rows ir on i.channel = 'import' and ir.submission_id = i.submission_id
+       left join public.import_sources src on src.id = ir.source_id
        ${w.sql}
        order by i.created_at desc, i.id desc
        limit ${limit}`,
@@ -171,6 +176,7 @@ function toItem(row: QueueRow): QueueItem {
     questionPrompt: row.question_prompt,
     topicLabel: row.topic_label,
     stopName: row.stop_name,
+    sourceName: row.source_name,
     body: row.body,
     piiSpans: row.pii_spans,
     status: row.status,

@@ -7,13 +7,16 @@ export interface RetentionCounts {
   contactEmails: number;
   outboxMessages: number;
   originals: number;
+  /** Spreadsheets uploaded for import and never imported (they hold unredacted answers): after a day. */
+  uploads: number;
 }
 
 /**
  * The retention job (AVG): after a consultation's `retention_until` date, deletes its contact
  * e-mail addresses (contact_emails, and mail_outbox rows, which hold addresses too) and the
  * unredacted originals of its input (input_originals); originals also go once their own
- * `purge_after` date has passed. "After" means from the day after the date on.
+ * `purge_after` date has passed. "After" means from the day after the date on. Spreadsheet
+ * uploads that were never imported go a day after upload (src/lib/imports).
  *
  * One transaction as the service caller; idempotent (a second run deletes nothing). Writes one
  * audit row per run with the counts only, never an address or a text. Consultations without a
@@ -38,17 +41,24 @@ export async function purgeExpired(db: Database): Promise<RetentionCounts> {
         where i.id = o.input_item_id
           and (o.purge_after < current_date or i.consultation_id in (select id from expired))
         returning 1
+      ),
+      uploads as (
+        delete from public.import_uploads
+        where expires_at < now() or consultation_id in (select id from expired)
+        returning 1
       )
       select (select count(*)::int from expired) as consultations,
              (select count(*)::int from emails) as "contactEmails",
              (select count(*)::int from outbox) as "outboxMessages",
              (select count(*)::int from originals) as originals,
+             (select count(*)::int from uploads) as uploads,
              (select coalesce(array_agg(id::text), '{}') from expired) as ids`;
     const counts: RetentionCounts = {
       consultations: row?.consultations ?? 0,
       contactEmails: row?.contactEmails ?? 0,
       outboxMessages: row?.outboxMessages ?? 0,
       originals: row?.originals ?? 0,
+      uploads: row?.uploads ?? 0,
     };
     await tx.sql`
       insert into public.audit_log (actor_role, action, entity, detail)

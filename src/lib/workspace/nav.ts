@@ -41,6 +41,13 @@ export const navItems: readonly NavItem[] = [
     roles: ['facilitator', 'admin'],
   },
   {
+    href: '/staff/inbreng/importeren',
+    label: 'Import',
+    fullLabel: 'Spreadsheet importeren',
+    about: 'Antwoorden uit Excel of CSV (papieren formulieren, andere programma’s) toevoegen.',
+    roles: ['moderator', 'analyst', 'admin'],
+  },
+  {
     href: '/staff/dashboard',
     label: 'Dashboard',
     about: 'Hoeveel mensen meededen, per doelgroep, wijk en dag.',

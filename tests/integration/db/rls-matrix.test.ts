@@ -198,6 +198,42 @@ const matrix: Record<string, TableCase> = {
     update: `update public.input_item_embeddings set model = 'ander-model' where input_item_id = '${ids.approvedItem}'`,
     delete: `delete from public.input_item_embeddings where input_item_id = '${ids.approvedItem}'`,
   },
+  // Spreadsheet import (issue 19, part 3): moderators, analysts and admins keep sources (with their
+  // mapping); imports and their rows are written only by private.import_spreadsheet_rows.
+  import_sources: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'SIU', analyst: 'SIU', admin: 'SIU' },
+    select: `select 1 from public.import_sources where id = '${ids.importSource}'`,
+    insert: () =>
+      `insert into public.import_sources (consultation_id, name) values ('${ids.openConsultation}', 'Nieuwe bron')`,
+    update: `update public.import_sources set mapping = '{"Wijk": "wijk"}' where id = '${ids.importSource}'`,
+    delete: `delete from public.import_sources where id = '${ids.importSource}'`,
+  },
+  import_batches: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'S', analyst: 'S', admin: 'S' },
+    select: `select 1 from public.import_batches where id = '${ids.importBatch}'`,
+    insert: () =>
+      `insert into public.import_batches (consultation_id, source_id, file_name, file_sha256, via, rows_total, rows_imported, rows_already_imported, rows_invalid, items_created) values ('${ids.openConsultation}', '${ids.importSource}', 'x.csv', repeat('d', 64), 'web', 0, 0, 0, 0, 0)`,
+    update: `update public.import_batches set rows_imported = 9 where id = '${ids.importBatch}'`,
+    delete: `delete from public.import_batches where id = '${ids.importBatch}'`,
+  },
+  import_rows: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'S', analyst: 'S', admin: 'S' },
+    select: `select 1 from public.import_rows where batch_id = '${ids.importBatch}'`,
+    insert: () =>
+      `insert into public.import_rows (source_id, row_hash, batch_id, point) values ('${ids.importSource}', repeat('e', 64), '${ids.importBatch}', 3)`,
+    update: `update public.import_rows set point = 9 where batch_id = '${ids.importBatch}'`,
+    delete: `delete from public.import_rows where batch_id = '${ids.importBatch}'`,
+  },
+  // An upload holds unredacted answers: its uploader (here the analyst) alone reads, changes and
+  // deletes it; anyone who may import can upload.
+  import_uploads: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'I', analyst: 'SIUD', admin: 'I' },
+    select: `select 1 from public.import_uploads where id = '${ids.importUpload}'`,
+    insert: () =>
+      `insert into public.import_uploads (consultation_id, source_id, file_name, file_type, content) values ('${ids.openConsultation}', '${ids.importSource}', 'a.csv', 'csv', '\\x41'::bytea)`,
+    update: `update public.import_uploads set audience = 'inwoner' where id = '${ids.importUpload}'`,
+    delete: `delete from public.import_uploads where id = '${ids.importUpload}'`,
+  },
   audit_log: {
     // Written by triggers and security-definer functions only (exports: private.record_export):
     // no staff member inserts rows of their own (issue 16, item 8).

@@ -53,6 +53,7 @@ describe('the retention job', () => {
       contactEmails: 1,
       outboxMessages: 1,
       originals: 0,
+      uploads: 0,
     });
     expect(await counts(db)).toEqual({ ...before, closedEmails: 0, outbox: 0 });
     // Idempotent.
@@ -61,6 +62,7 @@ describe('the retention job', () => {
       contactEmails: 0,
       outboxMessages: 0,
       originals: 0,
+      uploads: 0,
     });
 
     await setRetention(db, ids.openConsultation, -1);
@@ -69,6 +71,8 @@ describe('the retention job', () => {
       contactEmails: 1,
       outboxMessages: 0,
       originals: 1,
+      // The spreadsheet the analyst uploaded for the open consultation and never imported.
+      uploads: 1,
     });
     // The redacted text stays; only the original and the address go.
     expect(await counts(db)).toEqual({ ...before, openEmails: 0, closedEmails: 0, outbox: 0, originals: 0 });
@@ -94,7 +98,12 @@ describe('the retention job', () => {
         contactEmails: 0,
         outboxMessages: 0,
         originals: 0,
+        uploads: 0,
       });
+      await fresh.asOwner(
+        (tx) => tx.sql`update public.import_uploads set expires_at = now() - interval '1 minute'`,
+      );
+      expect((await purgeExpired(fresh)).uploads).toBe(1);
       await fresh.asOwner((tx) => tx.sql`update public.input_originals set purge_after = current_date - 1`);
       expect((await purgeExpired(fresh)).originals).toBe(1);
       expect((await counts(fresh))?.openEmails).toBe(1);

@@ -1,0 +1,2 @@
+export { type ImportFileOptions, importSpreadsheetFile } from './file.server';
+export type { ImportOutcome } from './types';

@@ -138,6 +138,8 @@ export const successMessages = {
   reopen: 'Het bericht staat weer op nieuw.',
   redact: 'De persoonsgegevens zijn uit de tekst gehaald.',
   dismiss: 'U hebt aangegeven dat er geen persoonsgegevens in staan.',
+  digestOn: 'Opgeslagen. U krijgt elke ochtend een e-mail als er nieuwe berichten wachten.',
+  digestOff: 'Opgeslagen. U krijgt geen dagelijkse e-mail meer.',
 } as const;
 export type SuccessCode = keyof typeof successMessages;
 
@@ -343,6 +345,13 @@ export function performAction(db: CallerDb, action: ActionForm | ApiAction): Pro
         action: action.action,
       });
   }
+}
+
+/** A way back to the queue from a form's `terug` field: only the queue itself, else its start. */
+export function backToQueue(value: FormDataEntryValue | null): string {
+  return typeof value === 'string' && /^\/staff\/moderatie(\?[^#\s]*)?$/.test(value) && value.length <= 1000
+    ? value
+    : '/staff/moderatie';
 }
 
 /** True for the roles that may moderate. */

@@ -30,7 +30,7 @@ export const POST: APIRoute = async ({ locals, request }) => {
       : result;
   const status = result.ok
     ? 200
-    : result.code === 'moderation.conflict' || result.code === 'moderation.bulkFailed'
+    : result.code === 'moderation.conflict'
       ? 409
       : result.code === 'moderation.notAllowed'
         ? 403

@@ -43,10 +43,11 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.utrecht-alert[role=status]')).toContainText('goedgekeurd');
     await expect(item).toHaveCount(0);
 
-    // A reject needs a reason.
+    // A reject needs a reason: it is behind "Afwijzen…" (one row of buttons per card).
     const other = page.locator('li[data-item-id]', { hasText: 'Ria Verhoeven' });
+    await other.getByText('Afwijzen…').click();
     await other.getByLabel('Reden').selectOption({ label: 'Staat er al (dubbel)' });
-    await other.getByRole('button', { name: 'Afwijzen' }).click();
+    await other.getByRole('button', { name: 'Afwijzen', exact: true }).click();
     await expect(page.locator('.utrecht-alert[role=status]')).toContainText('afgewezen');
     await expect(other).toHaveCount(0);
     await page.getByRole('link', { name: /^Afgewezen/ }).click();
@@ -92,31 +93,21 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a moderator approves with the keyboard and in bulk', async ({ page }) => {
+test('j starts at the first item from anywhere, and selected text is redacted', async ({ page }) => {
   await signIn(page, 'moderator@doemee.test');
   await page.goto('/staff/moderatie?status=new');
-  await expect(page.getByRole('button', { name: /Geselecteerde goedkeuren/ })).toBeVisible();
+  await expect(page.getByText('Sneltoetsen: druk op j')).toBeVisible();
   const items = page.locator('li[data-item-id]');
   const before = await items.count();
   expect(before).toBeGreaterThan(3);
 
-  // j moves to the next item, a approves the focused one.
-  await items.first().focus();
+  // Nothing has focus yet: j starts at the first item, then moves to the next; k goes back.
+  await page.keyboard.press('j');
+  await expect(items.first()).toBeFocused();
   await page.keyboard.press('j');
   await expect(items.nth(1)).toBeFocused();
-  const target = (await items.nth(1).getAttribute('data-item-id')) ?? '';
-  await page.keyboard.press('a');
-  await expect(page.locator('.dm-live')).toHaveText('Het bericht is goedgekeurd.');
-  await expect(page.locator(`#item-${target}`)).toHaveCount(0);
-  await expect(items).toHaveCount(before - 1);
-
-  // Two chosen with their checkboxes, approved at once.
-  const ids = await Promise.all([0, 1].map((n) => items.nth(n).getAttribute('data-item-id')));
-  await items.nth(0).getByLabel('Kiezen voor goedkeuren').check();
-  await items.nth(1).getByLabel('Kiezen voor goedkeuren').check();
-  await page.getByRole('button', { name: 'Geselecteerde goedkeuren (2)' }).click();
-  await expect(page.locator('.dm-live')).toHaveText('2 berichten zijn goedgekeurd.');
-  for (const id of ids) await expect(page.locator(`#item-${id}`)).toHaveCount(0);
+  await page.keyboard.press('k');
+  await expect(items.first()).toBeFocused();
   await expectAccessible(page);
 
   // Selected text is redacted with the chosen type (default: a name). Other tests (fuzzing) leave

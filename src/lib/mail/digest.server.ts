@@ -87,12 +87,16 @@ export async function queueModerationDigests(
 
 /** Whether the signed-in moderator or admin chose the daily e-mail (false for other roles). */
 export async function readDigestChoice(db: CallerDb): Promise<boolean> {
-  const [row] = await db.run((tx) => tx.sql<{ on: boolean }>`select private.moderation_digest_chosen() as on`);
+  const [row] = await db.run(
+    (tx) => tx.sql<{ on: boolean }>`select private.moderation_digest_chosen() as on`,
+  );
   return row?.on === true;
 }
 
 /** The signed-in moderator or admin turns their daily e-mail on or off. */
 export async function chooseDigest(db: CallerDb, on: boolean): Promise<boolean> {
-  const [row] = await db.run((tx) => tx.sql<{ on: boolean }>`select private.set_moderation_digest(${on}) as on`);
+  const [row] = await db.run(
+    (tx) => tx.sql<{ on: boolean }>`select private.set_moderation_digest(${on}) as on`,
+  );
   return row?.on === true;
 }

@@ -200,7 +200,8 @@ export function moderationDigestMessage(input: ModerationDigestMessageInput): Ma
       ? 'Sinds de vorige e-mail kwam er niets nieuws bij.'
       : `Daarvan ${arrived === 1 ? 'kwam er 1' : `kwamen er ${arrived}`} bij sinds de vorige e-mail.`,
   ];
-  const off = 'U krijgt deze e-mail omdat u dat zelf hebt gekozen. Wilt u hem niet meer? Zet hem uit op de moderatiepagina:';
+  const off =
+    'U krijgt deze e-mail omdat u dat zelf hebt gekozen. Wilt u hem niet meer? Zet hem uit op de moderatiepagina:';
   const text = [
     `Beste ${name},`,
     '',

@@ -242,7 +242,10 @@ export function readBulkForm(
   const parsed = z.array(chosen).max(MAX_BULK_ITEMS).safeParse(raw);
   const items = parsed.success ? [...new Map(parsed.data.map((i) => [i.id, i])).values()] : [];
   const ids = items.map((i) => i.id);
-  const action = pick(['approve', 'reject', 'hide'] as const, (form.get('bulkAction') as string | null) ?? null);
+  const action = pick(
+    ['approve', 'reject', 'hide'] as const,
+    (form.get('bulkAction') as string | null) ?? null,
+  );
   const reasonValue = form.get('bulkReason');
   const reason = pick(rejectReasons, typeof reasonValue === 'string' ? reasonValue : null);
   if (!parsed.success) return { ok: false, code: 'bulk.invalid', chosen: [] };

@@ -133,7 +133,8 @@ describe('after a redaction', () => {
     });
     expect(await readOriginal(as('admin'), ids.newItem)).toEqual({ ok: false, code: 'original.notFound' });
     const [count] = await db.asOwner(
-      (tx) => tx.sql<{ n: number }>`select count(*)::int as n from public.audit_log where action = 'original.view'`,
+      (tx) =>
+        tx.sql<{ n: number }>`select count(*)::int as n from public.audit_log where action = 'original.view'`,
     );
     expect(count?.n).toBe(1);
   });

@@ -1,5 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, postAnswer, signIn, signInRequest } from './support';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { expectAccessible, openHydrated, postAnswer, signIn, signInRequest } from './support';
+
+// This machine is shared and often busy: pages and islands may take longer than the default 5 s.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 120_000 });
 
 /** A resident's answer with a phone number, sent as a plain form (the detector proposes the number). */
 async function answerWithPhoneNumber(page: Page, baseURL: string, marker: string): Promise<void> {
@@ -12,7 +16,6 @@ test.describe('without JavaScript', () => {
   });
 
   test('a moderator redacts, approves and rejects with plain forms', async ({ page, baseURL }) => {
-    test.setTimeout(60_000);
     const marker = 'Proef moderatie zonder script';
     await answerWithPhoneNumber(page, baseURL ?? '', marker);
 
@@ -95,7 +98,7 @@ test.describe('without JavaScript', () => {
 
 test('j starts at the first item from anywhere, and selected text is redacted', async ({ page }) => {
   await signIn(page, 'moderator@doemee.test');
-  await page.goto('/staff/moderatie?status=new');
+  await openHydrated(page, '/staff/moderatie?status=new');
   await expect(page.getByText('Sneltoetsen: druk op j')).toBeVisible();
   const items = page.locator('li[data-item-id]');
   const before = await items.count();

@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { forCaller } from '../../../src/lib/db/types';
-import { chooseDigest, queueModerationDigests, readDigestChoice } from '../../../src/lib/mail';
+import {
+  chooseDigest,
+  deliverOutbox,
+  type MailTransport,
+  queueModerationDigests,
+  readDigestChoice,
+} from '../../../src/lib/mail';
 import { attempt, freshDatabase, type TestDatabase } from '../../support/db';
 import { buildWorld, callerFor, ids, type Persona } from '../../support/world';
 import { siteUrl } from './support';
@@ -115,5 +121,20 @@ describe('queueing the digest', () => {
       (tx) => tx.sql`select 1 from public.mail_outbox where kind = 'moderation_digest'`,
     );
     expect(seen).toEqual([]);
+  });
+
+  test('is sent like any other message, and not kept once sent', async () => {
+    const sent: { to: unknown; subject: unknown; text: unknown }[] = [];
+    const transport = {
+      sendMail: async (mail: { to: unknown; subject: unknown; text: unknown }) => {
+        sent.push(mail);
+        return {};
+      },
+    } as unknown as MailTransport;
+    const pending = (await digests()).length;
+    expect(pending).toBeGreaterThan(0);
+    await deliverOutbox(db, transport);
+    expect(sent.filter((m) => String(m.subject).startsWith('Doe Mee:'))).toHaveLength(pending);
+    expect(await digests()).toEqual([]);
   });
 });

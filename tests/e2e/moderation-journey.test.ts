@@ -182,6 +182,7 @@ test('an admin reads the original of a redacted text, and the reading is in the 
   await signIn(page, 'beheer@doemee.test');
   await openHydrated(page, search(word));
   const item = page.locator('li[data-item-id]');
+  const itemId = (await item.getAttribute('data-item-id')) ?? '';
   await item.getByRole('button', { name: 'Voorstellen toepassen' }).click();
   await expect(item.locator('[data-item-text]')).toContainText('bel [telefoonnummer] voor');
   await item.getByRole('button', { name: 'Oorspronkelijke tekst' }).click();
@@ -194,9 +195,18 @@ test('an admin reads the original of a redacted text, and the reading is in the 
   await expect(page.getByText('Oorspronkelijke tekst bekeken').first()).toBeVisible();
 
   // A moderator has no such button, and the page refuses them.
+  await page.context().clearCookies();
   await signIn(page, 'moderator@doemee.test');
   await page.goto(search(word));
   await expect(page.getByRole('button', { name: 'Oorspronkelijke tekst' })).toHaveCount(0);
+  const token = (await page.locator('input[name=csrf]').first().getAttribute('value')) ?? '';
+  const refused = await page.request.post('/staff/moderatie/origineel', {
+    form: { csrf: token, itemId, action: 'original' },
+    headers: { origin: baseURL ?? '' },
+  });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain('Alleen een beheerder mag de oorspronkelijke tekst bekijken.');
+  expect(await refused.text()).not.toContain('06-78978978');
 });
 
 test('compact cards in the full width, and a toolbar that does not cover the focused item', async ({
@@ -251,6 +261,7 @@ test('a moderator chooses the daily e-mail; an analyst cannot', async ({ page, b
   await expect(page.getByRole('status').filter({ hasText: 'geen dagelijkse e-mail meer' })).toBeVisible();
   await expect(choice).not.toBeChecked();
 
+  await page.context().clearCookies();
   await signIn(page, 'analist@doemee.test');
   const html = await (await page.request.get('/staff')).text();
   const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';

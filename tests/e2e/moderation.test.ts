@@ -73,7 +73,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('alert')).toContainText('Iemand anders heeft dit bericht net beoordeeld');
 
     // Keyset pages: more than 50 items in "Alle".
-    await page.getByRole('link', { name: /^Alle/ }).click();
+    await page.getByRole('link', { name: /^Alle \(/ }).click();
     await page.getByRole('link', { name: 'Volgende pagina' }).click();
     await expect(page).toHaveURL(/[?&]na=/);
     await expect(page.getByRole('link', { name: 'Eerste pagina' })).toBeVisible();

@@ -3,7 +3,7 @@ import { expectAccessible, openHydrated, postAnswer, signIn, signInRequest } fro
 
 // This machine is shared and often busy: pages and islands may take longer than the default 5 s.
 const expect = baseExpect.configure({ timeout: 20_000 });
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 /** A resident's answer with a phone number, sent as a plain form (the detector proposes the number). */
 async function answerWithPhoneNumber(page: Page, baseURL: string, marker: string): Promise<void> {

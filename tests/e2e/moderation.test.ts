@@ -1,5 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, postAnswer, signIn, signInRequest } from './support';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { expectAccessible, openHydrated, postAnswer, signIn, signInRequest } from './support';
+
+// This machine is shared and often busy: pages and islands may take longer than the default 5 s.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 240_000 });
 
 /** A resident's answer with a phone number, sent as a plain form (the detector proposes the number). */
 async function answerWithPhoneNumber(page: Page, baseURL: string, marker: string): Promise<void> {
@@ -12,7 +16,6 @@ test.describe('without JavaScript', () => {
   });
 
   test('a moderator redacts, approves and rejects with plain forms', async ({ page, baseURL }) => {
-    test.setTimeout(60_000);
     const marker = 'Proef moderatie zonder script';
     await answerWithPhoneNumber(page, baseURL ?? '', marker);
 
@@ -43,10 +46,11 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.utrecht-alert[role=status]')).toContainText('goedgekeurd');
     await expect(item).toHaveCount(0);
 
-    // A reject needs a reason.
+    // A reject needs a reason: it is behind "Afwijzen…" (one row of buttons per card).
     const other = page.locator('li[data-item-id]', { hasText: 'Ria Verhoeven' });
+    await other.getByText('Afwijzen…').click();
     await other.getByLabel('Reden').selectOption({ label: 'Staat er al (dubbel)' });
-    await other.getByRole('button', { name: 'Afwijzen' }).click();
+    await other.getByRole('button', { name: 'Afwijzen', exact: true }).click();
     await expect(page.locator('.utrecht-alert[role=status]')).toContainText('afgewezen');
     await expect(other).toHaveCount(0);
     await page.getByRole('link', { name: /^Afgewezen/ }).click();
@@ -69,7 +73,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('alert')).toContainText('Iemand anders heeft dit bericht net beoordeeld');
 
     // Keyset pages: more than 50 items in "Alle".
-    await page.getByRole('link', { name: /^Alle/ }).click();
+    await page.getByRole('link', { name: /^Alle \(/ }).click();
     await page.getByRole('link', { name: 'Volgende pagina' }).click();
     await expect(page).toHaveURL(/[?&]na=/);
     await expect(page.getByRole('link', { name: 'Eerste pagina' })).toBeVisible();
@@ -92,31 +96,21 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a moderator approves with the keyboard and in bulk', async ({ page }) => {
+test('j starts at the first item from anywhere, and selected text is redacted', async ({ page }) => {
   await signIn(page, 'moderator@doemee.test');
-  await page.goto('/staff/moderatie?status=new');
-  await expect(page.getByRole('button', { name: /Geselecteerde goedkeuren/ })).toBeVisible();
+  await openHydrated(page, '/staff/moderatie?status=new');
+  await expect(page.getByText('Sneltoetsen: druk op j')).toBeVisible();
   const items = page.locator('li[data-item-id]');
   const before = await items.count();
   expect(before).toBeGreaterThan(3);
 
-  // j moves to the next item, a approves the focused one.
-  await items.first().focus();
+  // Nothing has focus yet: j starts at the first item, then moves to the next; k goes back.
+  await page.keyboard.press('j');
+  await expect(items.first()).toBeFocused();
   await page.keyboard.press('j');
   await expect(items.nth(1)).toBeFocused();
-  const target = (await items.nth(1).getAttribute('data-item-id')) ?? '';
-  await page.keyboard.press('a');
-  await expect(page.locator('.dm-live')).toHaveText('Het bericht is goedgekeurd.');
-  await expect(page.locator(`#item-${target}`)).toHaveCount(0);
-  await expect(items).toHaveCount(before - 1);
-
-  // Two chosen with their checkboxes, approved at once.
-  const ids = await Promise.all([0, 1].map((n) => items.nth(n).getAttribute('data-item-id')));
-  await items.nth(0).getByLabel('Kiezen voor goedkeuren').check();
-  await items.nth(1).getByLabel('Kiezen voor goedkeuren').check();
-  await page.getByRole('button', { name: 'Geselecteerde goedkeuren (2)' }).click();
-  await expect(page.locator('.dm-live')).toHaveText('2 berichten zijn goedgekeurd.');
-  for (const id of ids) await expect(page.locator(`#item-${id}`)).toHaveCount(0);
+  await page.keyboard.press('k');
+  await expect(items.first()).toBeFocused();
   await expectAccessible(page);
 
   // Selected text is redacted with the chosen type (default: a name). Other tests (fuzzing) leave

@@ -383,6 +383,7 @@ export const actionLabels: Readonly<Record<string, string>> = {
   'sign_in.failed': 'Inloggen mislukt',
   'sign_in.locked': 'Inloggen tijdelijk geblokkeerd',
   'retention.purge': 'Bewaartermijn verlopen: gegevens verwijderd',
+  'original.view': 'Oorspronkelijke tekst bekeken',
 };
 
 /** Entities the "Soort" filter offers, by the value the log stores. */

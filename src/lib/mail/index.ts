@@ -10,10 +10,22 @@
  * Server-only (database, SMTP), except messages.nl.ts and links.ts.
  */
 export { defaultMailFrom, type MailConfig, readMailConfig, type SmtpConfig } from './config.server';
+export {
+  chooseDigest,
+  type DigestOptions,
+  digestHour,
+  digestSettingsPath,
+  moderationDigestKind,
+  moderationQueuePath,
+  queueModerationDigests,
+  readDigestChoice,
+} from './digest.server';
 export { resultsUrl, siteBase, UnsubscribeTokenSchema, unsubscribeUrl } from './links';
 export {
   escapeHtml,
   type MailMessage,
+  type ModerationDigestMessageInput,
+  moderationDigestMessage,
   type PasswordLinkMessageInput,
   passwordLinkMessage,
   type ResultsMessageInput,

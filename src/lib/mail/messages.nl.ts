@@ -167,3 +167,64 @@ ${after.map((line) => `<p ${p}>${escapeHtml(line)}</p>`).join('\n')}
   );
   return { subject, text, html };
 }
+
+export interface ModerationDigestMessageInput {
+  /** The staff member's name as the admin entered it. */
+  readonly name: string;
+  /** Messages waiting for a moderator now (status "nieuw"). */
+  readonly waiting: number;
+  /** Of those, how many arrived since the previous digest (or the last day). */
+  readonly arrived: number;
+  /** Absolute link to the moderation queue's "Nieuw" tab. */
+  readonly queueUrl: string;
+  /** Absolute link to where the digest is turned off. */
+  readonly settingsUrl: string;
+}
+
+const messages = (n: number) => (n === 1 ? '1 nieuw bericht' : `${n} nieuwe berichten`);
+
+/**
+ * The daily e-mail for moderators who chose it (issue 20, item 15). Counts and links only: never a
+ * resident's text, name or any other data from the messages.
+ */
+export function moderationDigestMessage(input: ModerationDigestMessageInput): MailMessage {
+  const queueUrl = checkedUrl(input.queueUrl, 'queueUrl');
+  const settingsUrl = checkedUrl(input.settingsUrl, 'settingsUrl');
+  const name = oneLine(input.name);
+  const waiting = Math.max(0, Math.trunc(input.waiting));
+  const arrived = Math.min(waiting, Math.max(0, Math.trunc(input.arrived)));
+  const subject = `Doe Mee: ${messages(waiting)} ${waiting === 1 ? 'wacht' : 'wachten'} op beoordeling`;
+  const lines = [
+    `Er ${waiting === 1 ? 'wacht' : 'wachten'} ${messages(waiting)} op beoordeling.`,
+    arrived === 0
+      ? 'Sinds de vorige e-mail kwam er niets nieuws bij.'
+      : `Daarvan ${arrived === 1 ? 'kwam er 1' : `kwamen er ${arrived}`} bij sinds de vorige e-mail.`,
+  ];
+  const off =
+    'U krijgt deze e-mail omdat u dat zelf hebt gekozen. Wilt u hem niet meer? Zet hem uit op de moderatiepagina:';
+  const text = [
+    `Beste ${name},`,
+    '',
+    ...lines,
+    '',
+    'Bekijk de nieuwe berichten:',
+    queueUrl,
+    '',
+    off,
+    settingsUrl,
+    '',
+    'Met vriendelijke groet,',
+    'Doe Mee, gemeente Zoetermeer',
+    '',
+  ].join('\n');
+  const queue = escapeHtml(queueUrl);
+  const html = htmlMail(
+    subject,
+    `<p ${p}>Beste ${escapeHtml(name)},</p>
+${lines.map((line) => `<p ${p}>${escapeHtml(line)}</p>`).join('\n')}
+<p ${p}><a href="${queue}" style="color:#00487a;font-weight:bold">Bekijk de nieuwe berichten</a></p>
+<p ${p}>${escapeHtml(off)} <a href="${escapeHtml(settingsUrl)}" style="color:#00487a">e-mail uitzetten</a>.</p>
+<p ${p}>Met vriendelijke groet,<br>Doe Mee, gemeente Zoetermeer</p>`,
+  );
+  return { subject, text, html };
+}

@@ -162,10 +162,13 @@ export async function deliverOutbox(
           delete from public.contact_emails c using done
           where c.consultation_id = done.consultation_id and lower(c.email) = done.to_email`,
       );
-      // A password link is a key to someone's account: once it is on its way, it is not kept.
+      // Staff mail is not kept once it is on its way: a password link is a key to someone's
+      // account, and a moderation digest is only of use that day.
       await db.transaction(
         service,
-        (tx) => tx.sql`delete from public.mail_outbox where id = ${row.id} and kind = 'staff_password'`,
+        (tx) => tx.sql`
+          delete from public.mail_outbox
+          where id = ${row.id} and kind in ('staff_password', 'moderation_digest')`,
       );
       sent++;
     } else {

@@ -44,6 +44,15 @@ export type ModerateManyResult =
     }
   | { ok: false; code: 'moderation.bulkFailed'; failures: ItemFailure[] };
 
+/** A bulk action done item by item: what changed, and for every other item why not. */
+export type ModerateEachResult =
+  | { ok: true; items: ModeratedItem[]; failures: ItemFailure[] }
+  | {
+      ok: false;
+      code: 'moderation.invalid' | 'moderation.reasonRequired' | 'moderation.notAllowed';
+      fields?: string[];
+    };
+
 interface Target {
   id: string;
   expectedVersion: number;
@@ -166,6 +175,33 @@ export async function moderateMany(
     );
   try {
     return await retryOnDeadlock(once);
+  } catch (error) {
+    if (sqlState(error) === '42501') return { ok: false, code: 'moderation.notAllowed' };
+    if (isRefusal(error)) return { ok: false, code: 'moderation.invalid' };
+    throw error;
+  }
+}
+
+/**
+ * The same action on many items, item by item (issue 20, item 12): every item that can be changed
+ * is, in one transaction; every other one is reported with its reason (changed by someone else,
+ * open personal data, not visible). A moderator then sees which succeeded and fixes the rest.
+ */
+export async function moderateEach(
+  db: CallerDb,
+  items: readonly Target[],
+  action: ModerationAction,
+  reason?: RejectReason,
+): Promise<ModerateEachResult> {
+  const parsed = ModerateManySchema.safeParse({ items, action, ...(reason === undefined ? {} : { reason }) });
+  if (!parsed.success)
+    return { ok: false, code: 'moderation.invalid', fields: fieldsOf(parsed.error.issues) };
+  if (parsed.data.action === 'reject' && !parsed.data.reason)
+    return { ok: false, code: 'moderation.reasonRequired' };
+  const { items: targets, action: act, reason: why } = parsed.data;
+  try {
+    const { updated, failures } = await retryOnDeadlock(() => db.run((tx) => apply(tx, targets, act, why)));
+    return { ok: true, items: updated, failures };
   } catch (error) {
     if (sqlState(error) === '42501') return { ok: false, code: 'moderation.notAllowed' };
     if (isRefusal(error)) return { ok: false, code: 'moderation.invalid' };

@@ -75,6 +75,20 @@ function scopeWhere(scope: Scope, status?: ModerationStatus): Where {
   return w;
 }
 
+/** The columns and joins of a queue item (a `where` follows). */
+const selectItems = `select i.id, i.created_at,
+              to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+              i.channel, i.audience, i.kind, q.prompt as question_prompt,
+              coalesce(t.label, qt.label) as topic_label, s.name as stop_name, src.name as source_name,
+              i.body, i.pii_spans, i.status, i.reject_reason, i.version, i.redacted
+       from public.input_items i
+       left join public.questions q on q.id = i.question_id
+       left join public.topics t on t.id = i.topic_id
+       left join public.topics qt on qt.id = q.topic_id
+       left join public.roadtour_stops s on s.id = i.stop_id
+       left join public.import_rows ir on i.channel = 'import' and ir.submission_id = i.submission_id
+       left join public.import_sources src on src.id = ir.source_id`;
+
 const refused = Symbol('refused');
 
 /** Runs the query as the caller; a caller without the grants (anonymous visitors) is refused, not an error. */
@@ -138,18 +152,7 @@ export async function listQueue(
   const limit = w.bind(size + 1);
   const rows = await asCaller(db, (tx: Tx) =>
     tx.query<QueueRow>(
-      `select i.id, i.created_at,
-              to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
-              i.channel, i.audience, i.kind, q.prompt as question_prompt,
-              coalesce(t.label, qt.label) as topic_label, s.name as stop_name, src.name as source_name,
-              i.body, i.pii_spans, i.status, i.reject_reason, i.version, i.redacted
-       from public.input_items i
-       left join public.questions q on q.id = i.question_id
-       left join public.topics t on t.id = i.topic_id
-       left join public.topics qt on qt.id = q.topic_id
-       left join public.roadtour_stops s on s.id = i.stop_id
-       left join public.import_rows ir on i.channel = 'import' and ir.submission_id = i.submission_id
-       left join public.import_sources src on src.id = ir.source_id
+      `${selectItems}
        ${w.sql}
        order by i.created_at desc, i.id desc
        limit ${limit}`,
@@ -205,4 +208,24 @@ export async function countByStatus(db: CallerDb, scope: QueueScope): Promise<Co
   >;
   for (const row of rows) counts[row.status] = row.n;
   return { ok: true, counts };
+}
+
+/**
+ * One item as the queue shows it, whatever the filters (RLS still decides): the item a moderator
+ * just redacted from a search stays on screen, marked, until they move on (issue 20, item 13).
+ */
+export async function readQueueItem(db: CallerDb, id: string): Promise<QueueItem | null> {
+  const rows = await asCaller(db, (tx) => tx.query<QueueRow>(`${selectItems} where i.id = $1::uuid`, [id]));
+  if (rows === refused) return null;
+  const row = rows[0];
+  return row ? toItem(row) : null;
+}
+
+/** Puts an item into a page in the queue's order (created_at desc, id desc), unless it is there. */
+export function withItem(items: readonly QueueItem[], item: QueueItem): QueueItem[] {
+  if (items.some((i) => i.id === item.id)) return [...items];
+  const after = (a: QueueItem, b: QueueItem) =>
+    a.createdAt === b.createdAt ? a.id < b.id : a.createdAt < b.createdAt;
+  const at = items.findIndex((i) => after(i, item));
+  return at === -1 ? [...items, item] : [...items.slice(0, at), item, ...items.slice(at)];
 }

@@ -4,7 +4,7 @@ import type { CallerDb } from '../db/types';
 import { audienceText } from '../inputs/audiences.nl';
 import { isPiiType, PII_PLACEHOLDERS, type PiiSpan } from '../privacy';
 import { moderationMessages } from './messages.nl';
-import { moderate, moderateMany } from './moderate.server';
+import { type ItemFailure, moderate, moderateEach } from './moderate.server';
 import { applyRedaction, dismissPiiProposals } from './redaction.server';
 import {
   type Channel,
@@ -139,7 +139,8 @@ export const successMessages = {
   reopen: 'Het bericht staat weer op nieuw.',
   redact: 'De persoonsgegevens zijn uit de tekst gehaald.',
   dismiss: 'U hebt aangegeven dat er geen persoonsgegevens in staan.',
-  bulk: 'De gekozen berichten zijn goedgekeurd.',
+  digestOn: 'Opgeslagen. U krijgt elke ochtend een e-mail als er nieuwe berichten wachten.',
+  digestOff: 'Opgeslagen. U krijgt geen dagelijkse e-mail meer.',
 } as const;
 export type SuccessCode = keyof typeof successMessages;
 
@@ -201,6 +202,96 @@ export function readActionForm(form: FormData): ActionForm | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** What a bulk action may do (undo also sends "reopen"). */
+export const bulkActions = ['approve', 'reject', 'hide', 'reopen'] as const;
+export type BulkAction = (typeof bulkActions)[number];
+
+/** The bulk form's choice of action, in the order it offers them. */
+export const bulkActionLabels: Readonly<Record<Exclude<BulkAction, 'reopen'>, string>> = {
+  approve: 'Goedkeuren',
+  reject: 'Afwijzen',
+  hide: 'Verbergen',
+};
+
+/** A posted bulk form: the chosen items ("id:version" each), the action and a reason. */
+export interface BulkForm {
+  action: Exclude<BulkAction, 'reopen'>;
+  reason: RejectReason | undefined;
+  items: { id: string; expectedVersion: number }[];
+}
+
+const chosen = z
+  .string()
+  .max(60)
+  .regex(/^[0-9a-f-]{36}:\d{1,9}$/i)
+  .transform((value) => {
+    const [id = '', version = '0'] = value.split(':');
+    return { id: id.toLowerCase(), expectedVersion: Number(version) };
+  });
+
+/** True when the posted form is the bulk form (it carries `bulk=ja`). */
+export const isBulkForm = (form: FormData): boolean => form.get('bulk') === 'ja';
+
+/**
+ * Reads the bulk form (works without JavaScript: the checkboxes in the list belong to it through
+ * their `form` attribute). Returns the choice, or the code of what is missing.
+ */
+export function readBulkForm(
+  form: FormData,
+): { ok: true; value: BulkForm } | { ok: false; code: BulkFormError; chosen: string[] } {
+  const raw = form.getAll('kies').filter((v): v is string => typeof v === 'string');
+  const parsed = z.array(chosen).max(MAX_BULK_ITEMS).safeParse(raw);
+  const items = parsed.success ? [...new Map(parsed.data.map((i) => [i.id, i])).values()] : [];
+  const ids = items.map((i) => i.id);
+  const action = pick(
+    ['approve', 'reject', 'hide'] as const,
+    (form.get('bulkAction') as string | null) ?? null,
+  );
+  const reasonValue = form.get('bulkReason');
+  const reason = pick(rejectReasons, typeof reasonValue === 'string' ? reasonValue : null);
+  if (!parsed.success) return { ok: false, code: 'bulk.invalid', chosen: [] };
+  if (items.length === 0) return { ok: false, code: 'bulk.noneChosen', chosen: ids };
+  if (!action) return { ok: false, code: 'bulk.noAction', chosen: ids };
+  if (action === 'reject' && !reason) return { ok: false, code: 'bulk.reasonRequired', chosen: ids };
+  return { ok: true, value: { action, reason: action === 'reject' ? reason : undefined, items } };
+}
+
+export type BulkFormError = 'bulk.invalid' | 'bulk.noneChosen' | 'bulk.noAction' | 'bulk.reasonRequired';
+export const bulkFormMessages: Readonly<Record<BulkFormError, string>> = {
+  'bulk.invalid': 'Er ging iets mis met het formulier. Laad de pagina opnieuw en probeer het nog eens.',
+  'bulk.noneChosen': 'Kies eerst één of meer berichten met de vakjes "Kiezen".',
+  'bulk.noAction': 'Kies wat er met de gekozen berichten moet gebeuren.',
+  'bulk.reasonRequired': 'Kies waarom u de gekozen berichten afwijst.',
+};
+
+const doneWords: Readonly<Record<BulkAction, string>> = {
+  approve: 'goedgekeurd',
+  reject: 'afgewezen',
+  hide: 'verborgen',
+  reopen: 'weer op nieuw gezet',
+};
+
+/** One line about a bulk action's outcome: "3 berichten afgewezen. 2 berichten niet: …". */
+export function bulkSummary(action: BulkAction, done: number, failed: number): string {
+  const n = (count: number) => (count === 1 ? '1 bericht' : `${count} berichten`);
+  const first = done === 0 ? 'Er is niets veranderd.' : `${n(done)} ${doneWords[action]}.`;
+  if (failed === 0) return first;
+  return `${first} ${n(failed)} ${failed === 1 ? 'kon' : 'konden'} niet: ${
+    failed === 1 ? 'het staat' : 'ze staan'
+  } hieronder met de reden, en ${failed === 1 ? 'is' : 'zijn'} nog gekozen.`;
+}
+
+/** The Dutch reason for one item that a bulk action could not change. */
+export function failureText(failure: Pick<ItemFailure, 'code'>): string {
+  return moderationMessages[failure.code];
+}
+
+/** The item to keep on screen after an action even when it no longer fits the filters (`ook`). */
+export function readKeepId(params: URLSearchParams): string | undefined {
+  const value = params.get('ook');
+  return value && uuid.safeParse(value).success ? value.toLowerCase() : undefined;
+}
+
 const span = z.object({ type: z.string().max(20), start: z.number().int(), end: z.number().int() }).strict();
 const target = z.object({ itemId: uuid, expectedVersion: z.number().int().min(1) });
 
@@ -213,7 +304,8 @@ export const ApiActionSchema = z.discriminatedUnion('action', [
   z
     .object({
       action: z.literal('bulk'),
-      bulkAction: z.enum(['approve', 'hide']),
+      bulkAction: z.enum(bulkActions),
+      reason: z.enum(rejectReasons).optional(),
       items: z
         .array(z.object({ id: uuid, expectedVersion: z.number().int().min(1) }).strict())
         .min(1)
@@ -226,7 +318,7 @@ export type ApiAction = z.output<typeof ApiActionSchema>;
 /** The domain result of one action: `{ ok: true, … }` or `{ ok: false, code, … }`. */
 export type ActionResult =
   | Awaited<ReturnType<typeof moderate>>
-  | Awaited<ReturnType<typeof moderateMany>>
+  | Awaited<ReturnType<typeof moderateEach>>
   | Awaited<ReturnType<typeof applyRedaction>>
   | Awaited<ReturnType<typeof dismissPiiProposals>>;
 
@@ -242,7 +334,7 @@ export function performAction(db: CallerDb, action: ActionForm | ApiAction): Pro
     case 'dismiss':
       return dismissPiiProposals(db, { itemId: action.itemId, expectedVersion: action.expectedVersion });
     case 'bulk':
-      return moderateMany(db, action.items, action.bulkAction);
+      return moderateEach(db, action.items, action.bulkAction, action.reason);
     case 'reject':
       return moderate(db, {
         itemId: action.itemId,
@@ -257,6 +349,13 @@ export function performAction(db: CallerDb, action: ActionForm | ApiAction): Pro
         action: action.action,
       });
   }
+}
+
+/** A way back to the queue from a form's `terug` field: only the queue itself, else its start. */
+export function backToQueue(value: FormDataEntryValue | null): string {
+  return typeof value === 'string' && /^\/staff\/moderatie(\?[^#\s]*)?$/.test(value) && value.length <= 1000
+    ? value
+    : '/staff/moderatie';
 }
 
 /** True for the roles that may moderate. */

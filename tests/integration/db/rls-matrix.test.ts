@@ -290,6 +290,16 @@ const matrix: Record<string, TableCase> = {
     update: `update public.staff_password_links set expires_at = now() + interval '1 year'`,
     delete: 'delete from public.staff_password_links',
   },
+  staff_mail_settings: {
+    // The server's own: a moderator turns their daily e-mail on or off through
+    // private.set_moderation_digest (security definer, their own row only); the mail job reads it.
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: '' },
+    select: 'select 1 from public.staff_mail_settings',
+    insert: (p) =>
+      `insert into public.staff_mail_settings (user_id, moderation_digest) values (${uid(p)}, true)`,
+    update: 'update public.staff_mail_settings set moderation_digest = true',
+    delete: 'delete from public.staff_mail_settings',
+  },
 };
 
 async function succeeds(tx: Tx, op: Op, table: TableCase, persona: Persona): Promise<boolean> {

@@ -22,10 +22,15 @@ export const POST: APIRoute = async ({ locals, request }) => {
       fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'input'))],
     });
   const result = await performAction(locals.db, parsed.data);
-  const body = result.ok ? result : { ...result, message: moderationMessages[result.code] };
+  // A bulk action reports every item it could not change, each with its Dutch reason.
+  const body = !result.ok
+    ? { ...result, message: moderationMessages[result.code] }
+    : 'failures' in result
+      ? { ...result, failures: result.failures.map((f) => ({ ...f, message: moderationMessages[f.code] })) }
+      : result;
   const status = result.ok
     ? 200
-    : result.code === 'moderation.conflict' || result.code === 'moderation.bulkFailed'
+    : result.code === 'moderation.conflict'
       ? 409
       : result.code === 'moderation.notAllowed'
         ? 403

@@ -16,6 +16,7 @@ const people = [
       'Export',
       'E-mail',
       'Verwijderverzoek',
+      'Raadplegingen',
       'Medewerkers',
       'Logboek',
     ],

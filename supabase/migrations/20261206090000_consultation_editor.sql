@@ -174,5 +174,6 @@ create trigger questions_audit after insert or update or delete on public.questi
 for each row execute function private.audit_row();
 create trigger consultation_audiences_audit after insert or update or delete on public.consultation_audiences
 for each row execute function private.audit_row();
+-- The id is no name: the log names the theme by its label (src/lib/audit/readable.ts).
 create trigger expected_themes_audit after insert or update or delete on public.expected_themes
-for each row execute function private.audit_row();
+for each row execute function private.audit_row('id');

@@ -227,7 +227,6 @@ export const tableFields: Readonly<Record<string, Readonly<Record<string, FieldS
     profile_questions: f('vragen over de persoon', 'list'),
   },
   expected_themes: {
-    id: f('verwacht thema'),
     consultation_id: f('raadpleging', { ref: 'consultation' }),
     key: f('code'),
     label: f('naam'),

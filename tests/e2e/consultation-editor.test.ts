@@ -22,6 +22,7 @@ async function fitsPhone(page: Page): Promise<void> {
 test.describe
   .serial('an admin runs a consultation from the browser', () => {
     test.afterAll(async ({ browser }) => {
+      test.setTimeout(120_000);
       // Archive it again (also after a failure), so the seeded consultation is the current one.
       const page = await browser.newPage();
       await signIn(page, 'beheer@doemee.test');
@@ -29,7 +30,9 @@ test.describe
       if (response?.status() === 200) {
         await page.getByLabel('Status').selectOption('archived');
         await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
-        await expect(page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen' })).toBeVisible();
+        await expect(
+          page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen' }),
+        ).toBeVisible();
       }
       await page.close();
     });
@@ -38,7 +41,7 @@ test.describe
       page,
       browser,
     }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(420_000); // six accessibility scans, three of them on the long editor page
       await page.setViewportSize({ width: 1280, height: 900 });
       await signIn(page, 'beheer@doemee.test');
       await page
@@ -89,7 +92,9 @@ test.describe
         .locator('#vraag-inwoner-1-uitleg')
         .fill('Denk aan familie, buren of een hulp die u zelf betaalt.');
       await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen' })).toBeVisible();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen' }),
+      ).toBeVisible();
       await expectAccessible(page);
       await fitsPhone(page);
 
@@ -105,7 +110,9 @@ test.describe
       await page.getByRole('link', { name: 'Terug naar de raadpleging' }).click();
 
       await page.getByRole('button', { name: 'Publiceren' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'De raadpleging is gepubliceerd' })).toBeVisible();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'De raadpleging is gepubliceerd' }),
+      ).toBeVisible();
       await expect(page.getByText('Status: gepubliceerd')).toBeVisible();
 
       // A resident (no staff session) answers it.
@@ -134,6 +141,7 @@ test.describe
     });
 
     test('editing in two tabs: the second save gets the stale-edit message', async ({ browser }) => {
+      test.setTimeout(120_000);
       const context = await browser.newContext();
       const first = await context.newPage();
       await signIn(first, 'beheer@doemee.test');
@@ -142,7 +150,9 @@ test.describe
       await second.goto(editor);
       await first.getByLabel('Titel').fill('Proef: wonen en hulp (tab 1)');
       await first.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
-      await expect(first.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen' })).toBeVisible();
+      await expect(
+        first.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen' }),
+      ).toBeVisible();
       await second.getByLabel('Titel').fill('Proef: wonen en hulp (tab 2)');
       await second.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
       await expect(second.getByRole('alert')).toContainText('Iemand anders heeft deze raadpleging gewijzigd');

@@ -17,6 +17,7 @@ const people = [
       'Export',
       'E-mail',
       'Verwijderverzoek',
+      'Raadplegingen',
       'Medewerkers',
       'Logboek',
     ],
@@ -68,7 +69,7 @@ for (const person of people) {
   test(`${person.role}: the staff header and a menu with exactly the role’s screens, each marked when open`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000); // an accessibility scan per screen: ten for the admin
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, person.email);
     await expect(page.getByRole('heading', { level: 1, name: 'Werkplek' })).toBeVisible();

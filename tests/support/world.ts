@@ -40,6 +40,9 @@ export const ids = {
   /** A publication taken off the public page again (withdrawn): residents see nothing of it. */
   withdrawnPublication: '94000000-0000-4000-8000-000000000001',
   contactEmail: 'a0000000-0000-4000-8000-000000000001',
+  expectedTheme: 'c0000000-0000-4000-8000-000000000001',
+  spareExpectedTheme: 'c0000000-0000-4000-8000-000000000002',
+  questionWording: 'c1000000-0000-4000-8000-000000000001',
   mailOutbox: 'b0000000-0000-4000-8000-000000000001',
   /** Spreadsheet import (issue 19): a source, one import of one row, and an upload the analyst left. */
   importSource: 'c0000000-0000-4000-8000-000000000001',
@@ -97,6 +100,16 @@ export async function buildWorld(db: Database): Promise<void> {
         ('${ids.openConsultation}', 'Meerzicht', 2, true),
         ('${ids.openConsultation}', 'Oude Wijk', 3, false),
         ('${ids.closedConsultation}', 'Dorp', 1, true);
+      insert into public.consultation_audiences (consultation_id, audience, position, intro, profile_questions) values
+        ('${ids.openConsultation}', 'inwoner', 0, 'Voor inwoners.', '{age_band,wijk,receives_help}'),
+        ('${ids.openConsultation}', 'aanbieder', 1, 'Voor aanbieders.', '{}'),
+        ('${ids.closedConsultation}', 'inwoner', 0, '', '{age_band,wijk,receives_help}'),
+        ('${ids.closedConsultation}', 'mantelzorger', 1, '', '{}');
+      insert into public.expected_themes (id, consultation_id, key, label, description) values
+        ('${ids.expectedTheme}', '${ids.openConsultation}', 'netwerk', 'Netwerk', 'Familie, buren en vrijwilligers.'),
+        ('${ids.spareExpectedTheme}', '${ids.closedConsultation}', 'reserve', 'Reserve', 'Een reservethema.');
+      insert into public.question_wordings (id, question_id, prompt, help) values
+        ('${ids.questionWording}', '${ids.question}', 'Wat vindt u belangrijk?', '');
 
       insert into public.roadtour_stops (id, consultation_id, name, location, starts_at, group_type, created_by) values
         ('${ids.stop}', '${ids.openConsultation}', 'Wijkcentrum Noord', 'Noordhove', now() + interval '2 days', 'inwoners', '${s.facilitator}'),

@@ -303,6 +303,11 @@ function subjectOf(entry: RawEntry, names: NameMap): string {
     return `${nameOf(names, 'staff', row.user_id)} bij ${nameOf(names, 'stop', row.stop_id)}`;
   if (entity === 'theme_assignments')
     return `${nameOf(names, 'item', row.input_item_id)} bij ${nameOf(names, 'theme', row.theme_id)}`;
+  // The consultation editor's rows without a name of their own: named with their consultation.
+  if (entity === 'consultation_audiences')
+    return `${audienceNames[String(row.audience)] ?? row.audience} bij ${nameOf(names, 'consultation', row.consultation_id)}`;
+  if (entity === 'expected_themes')
+    return `"${row.label}" bij ${nameOf(names, 'consultation', row.consultation_id)}`;
   const kind = entityRef[entity];
   // A removed item or submission is still named by what the log kept (channel, audience, day).
   if (

@@ -47,11 +47,23 @@ export const QuestionSchema = z.object({
   required: z.boolean().default(false),
   /** Maximum answer length in characters. */
   maxLength: z.number().int().min(100).max(20000).default(5000),
+  /** No longer asked (a question with answers is hidden instead of removed). */
+  hidden: z.boolean().default(false),
 });
+
+/** The profile questions ("Over u") an audience can be asked (issue 20, item 1). */
+export const profileQuestions = ['ageBand', 'wijk', 'receivesHelp'] as const;
+export type ProfileQuestion = (typeof profileQuestions)[number];
+
+/** Residents are asked every profile question, organisations none, unless content says otherwise. */
+export const defaultProfile = (audience: Audience): ProfileQuestion[] =>
+  organisationAudiences.includes(audience) ? [] : [...profileQuestions];
 
 export const AudienceSchema = z.object({
   /** Introduction shown above this audience's questions. */
   intro: z.string().max(2000).default(''),
+  /** The profile questions this audience is asked; left out: residents all, organisations none. */
+  profile: z.array(z.enum(profileQuestions)).optional(),
   questions: z.array(QuestionSchema).min(1),
 });
 

@@ -142,16 +142,25 @@ async function readFigures(tx: Tx, scope: Scope): Promise<Figures> {
     byChannel[r.channel] = (byChannel[r.channel] ?? 0) + r.items;
   }
 
+  // Each profile question counts only the audiences that were asked it (issue 20, item 1): an
+  // organisation's empty answers would otherwise read as "onbekend". No row for an audience (a
+  // database from before the editor): residents were asked, organisations not.
   p = new Params();
   const profileRows = await tx.query<{ field: string; value: string | null; n: number }>(
     `with s as (
-       select distinct sub.id, sub.age_band, sub.wijk, sub.receives_help
+       select distinct sub.id, sub.audience, sub.age_band, sub.wijk, sub.receives_help
        from public.input_items i join public.submissions sub on sub.id = i.submission_id
        where ${filtered(p)}
+     ), asked as (
+       select s.*, coalesce(a.profile_questions,
+         case when s.audience in ('aanbieder', 'ouderenbond', 'partner', 'adviesraad') then '{}'::text[]
+              else '{age_band,wijk,receives_help}'::text[] end) as questions
+       from s left join public.consultation_audiences a
+         on a.consultation_id = ${p.add(scope.consultationId)}::uuid and a.audience = s.audience
      )
-     select 'ageBand' as field, age_band as value, count(*)::int as n from s group by 2
-     union all select 'wijk', wijk, count(*)::int from s group by 2
-     union all select 'receivesHelp', receives_help, count(*)::int from s group by 2`,
+     select 'ageBand' as field, age_band as value, count(*)::int as n from asked where 'age_band' = any(questions) group by 2
+     union all select 'wijk', wijk, count(*)::int from asked where 'wijk' = any(questions) group by 2
+     union all select 'receivesHelp', receives_help, count(*)::int from asked where 'receives_help' = any(questions) group by 2`,
     p.values,
   );
   const profile = { ageBand: {} as Record<string, number>, wijk: {}, receivesHelp: {} } as Record<

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { profileToDb } from '../consultations/definition.server';
+import { type Audience, defaultProfile } from '../content/schema';
 import { anonymous } from '../db/caller';
 import { isRefusal, sqlState } from '../db/errors';
 import type { Database, Statement } from '../db/types';
 import { detectPersonalData } from '../privacy';
+import { consultationsGeneration } from './questionnaire.server';
 import { answerId, referenceCode } from './reference';
 import { AnswersSchema, type Submission, type SubmissionError, SubmissionSchema } from './schema';
 
@@ -19,6 +22,8 @@ interface QuestionRow {
   key: string;
   required: boolean;
   max_length: number;
+  /** No longer asked: an answer to it (a form loaded before it was hidden) is left out, not refused. */
+  hidden: boolean;
 }
 
 function schemaErrors(
@@ -48,6 +53,7 @@ function checkAnswers(
     if (!byKey.has(key)) errors[`answers.${key}`] = 'answer.unknownQuestion';
   const answers: [QuestionRow, string][] = [];
   for (const question of questions) {
+    if (question.hidden) continue;
     const text = submission.answers[question.key] ?? '';
     if (text === '') {
       if (question.required) errors[`answers.${question.key}`] = 'answer.required';
@@ -72,10 +78,15 @@ interface Rules {
   readonly questions: readonly QuestionRow[];
   /** The wijken the profile question offers (issue 16, item 11: a closed list, not free text). */
   readonly wijken: readonly string[];
+  /** The profile questions this audience is asked (issue 20, item 1); others are not stored. */
+  readonly profile: readonly string[];
 }
 
 const rulesTtlMs = 5_000;
-const rulesCache = new WeakMap<Database, Map<string, { rules: Rules | null; until: number }>>();
+const rulesCache = new WeakMap<
+  Database,
+  Map<string, { rules: Rules | null; until: number; generation: number }>
+>();
 
 async function readRules(db: Database, slug: string, audience: string): Promise<Rules | null> {
   const rows = await db.transaction(
@@ -87,11 +98,14 @@ async function readRules(db: Database, slug: string, audience: string): Promise<
         opens_at: Date;
         closes_at: Date;
         wijken: string[] | null;
+        profile_questions: string[] | null;
       }
     >`
       select c.id as consultation_id, c.status, c.opens_at, c.closes_at,
-             q.id, q.key, q.required, q.max_length,
-             array(select w.name from public.wijken w where w.consultation_id = c.id and w.offered) as wijken
+             q.id, q.key, q.required, q.max_length, q.hidden,
+             array(select w.name from public.wijken w where w.consultation_id = c.id and w.offered) as wijken,
+             (select a.profile_questions from public.consultation_audiences a
+              where a.consultation_id = c.id and a.audience = ${audience}) as profile_questions
       from public.consultations c
       left join public.questions q on q.consultation_id = c.id and q.audience = ${audience}
       where c.slug = ${slug}
@@ -106,6 +120,8 @@ async function readRules(db: Database, slug: string, audience: string): Promise<
     closesAt: new Date(first.closes_at),
     questions: rows.filter((r): r is typeof r & QuestionRow => r.id != null),
     wijken: first.wijken ?? [],
+    // No row for the audience (a database from before the editor): the defaults of content/.
+    profile: first.profile_questions ?? profileToDb(defaultProfile(audience as Audience)),
   };
 }
 
@@ -114,9 +130,11 @@ async function rulesFor(db: Database, slug: string, audience: string, fresh = fa
   rulesCache.set(db, byKey);
   const key = `${slug}\n${audience}`;
   const cached = byKey.get(key);
-  if (!fresh && cached && cached.until > Date.now()) return cached.rules;
+  // An edit in this process counts at once; other processes see it within rulesTtlMs.
+  const generation = consultationsGeneration();
+  if (!fresh && cached && cached.until > Date.now() && cached.generation === generation) return cached.rules;
   const rules = await readRules(db, slug, audience);
-  byKey.set(key, { rules, until: Date.now() + rulesTtlMs });
+  byKey.set(key, { rules, until: Date.now() + rulesTtlMs, generation });
   return rules;
 }
 
@@ -240,7 +258,14 @@ export async function submitAnswers(
   if (!isOpen(rules)) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
   if (rules.questions.length === 0)
     return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
+  if (!rules.questions.some((q) => !q.hidden))
+    return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
   const { errors, answers } = checkAnswers(submission, rules.questions);
+  // Profile answers this audience was not asked are not stored (a form from before a change).
+  const asked = (column: string) => rules.profile.includes(column);
+  if (!asked('age_band')) submission.ageBand = undefined;
+  if (!asked('wijk')) submission.wijk = undefined;
+  if (!asked('receives_help')) submission.receivesHelp = undefined;
   // One of the listed wijken or none ("zeg ik liever niet"); the database holds to the same list.
   if (submission.wijk !== undefined && !rules.wijken.includes(submission.wijk))
     errors.wijk = 'profile.invalid';

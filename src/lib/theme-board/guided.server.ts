@@ -1,16 +1,12 @@
-import { resolveFromRoot } from '../config/env.server';
-import { loadConsultations } from '../content/load.server';
 import type { GuidedTheme } from '../content/schema';
+import type { Tx } from '../db/types';
 
-let cache: Promise<Map<string, GuidedTheme[]>> | undefined;
-
-/** The expected (guided) themes of a consultation, from content/consultations/<slug>.yaml. */
-export async function guidedThemes(slug: string): Promise<GuidedTheme[]> {
-  cache ??= loadConsultations(resolveFromRoot('content')).then(
-    (all) => new Map(all.map((c) => [c.slug, c.themes])),
-  );
-  cache.catch(() => {
-    cache = undefined;
-  });
-  return (await cache).get(slug) ?? [];
+/**
+ * The expected (guided) themes of a consultation, from the database (edited under
+ * /staff/beheer/consultaties, seeded from content/), in the editor's order, as the caller reads them.
+ */
+export async function guidedThemes(tx: Tx, consultationId: string): Promise<GuidedTheme[]> {
+  return tx.sql<GuidedTheme>`
+    select key, label, description from public.expected_themes
+    where consultation_id = ${consultationId} order by position, key`;
 }

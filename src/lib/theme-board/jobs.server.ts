@@ -179,7 +179,7 @@ export async function runJob(
         tx.sql<{ slug: string }>`select slug from public.consultations where id = ${job.consultationId}`,
     );
     if (!consultation) throw new Error('Deze raadpleging bestaat niet.');
-    const guided = job.kind === 'propose' ? await guidedThemes(consultation.slug) : [];
+    const guided = job.kind === 'propose' ? await as((tx) => guidedThemes(tx, job.consultationId)) : [];
     const input =
       job.kind === 'propose'
         ? await as((tx) => readRunInput(tx, job.consultationId, job.filters, guided))

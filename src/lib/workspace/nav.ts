@@ -75,6 +75,13 @@ export const navItems: readonly NavItem[] = [
     roles: ['admin'],
   },
   {
+    href: '/staff/beheer/consultaties',
+    label: 'Raadplegingen',
+    about:
+      'Raadplegingen maken en wijzigen: teksten, datums, doelgroepen, vragen; voorbeeld bekijken en publiceren.',
+    roles: ['admin'],
+  },
+  {
     href: '/staff/beheer/medewerkers',
     label: 'Medewerkers',
     about: 'Wie er werkt met Doe Mee, met welke rol; rollen wijzigen, iemand uitzetten.',

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readStoredConsultation } from '../../../src/lib/consultations/definition.server';
 import { loadConsultations } from '../../../src/lib/content/load.server';
 import type { Consultation } from '../../../src/lib/content/schema';
-import { syncConsultation } from '../../../src/lib/content/sync.server';
+import { seedConsultation, syncConsultation } from '../../../src/lib/content/sync.server';
+import { forCaller } from '../../../src/lib/db/types';
+import { getQuestionnaire } from '../../../src/lib/inputs/questionnaire.server';
 import { freshDatabase, type TestDatabase } from '../../support/db';
 import { contentDir } from '../../support/paths';
 
@@ -65,5 +68,57 @@ describe('content synchronisation', () => {
     );
     expect(row?.prompt).toBe('Een nieuwe vraag?');
     expect(row?.id).toBe(before.find((q) => q.audience === 'inwoner' && q.key === first.key)?.id);
+  });
+});
+
+describe('content/ is the seed, the database the source (issue 18, part 3)', () => {
+  test('stores each audience with its introduction, order and profile questions, and the expected themes', async () => {
+    const stored = await db.transaction({ kind: 'service' }, (tx) =>
+      readStoredConsultation(tx, consultation.slug),
+    );
+    expect(Object.keys(stored?.definition.audiences ?? {})).toEqual(Object.keys(consultation.audiences));
+    expect(stored?.definition.audiences.aanbieder?.profile).toEqual([]);
+    expect(stored?.definition.audiences.mantelzorger?.intro).toBe(consultation.audiences.mantelzorger?.intro);
+    expect(stored?.definition.audiences.inwoner?.profile).toEqual(['ageBand', 'wijk', 'receivesHelp']);
+    expect(stored?.definition.themes).toEqual(consultation.themes);
+  });
+
+  test('never overwrites a consultation changed in the browser', async () => {
+    await db.asOwner(
+      (tx) => tx.sql`update public.consultations set title = 'In de browser gewijzigd', edited_at = now()
+        where slug = ${consultation.slug}`,
+    );
+    const outcome = await seedConsultation(db, { ...consultation, title: 'Uit content/' });
+    expect(outcome.outcome).toBe('kept');
+    const [row] = await db.asOwner(
+      (tx) =>
+        tx.sql<{ title: string }>`select title from public.consultations where slug = ${consultation.slug}`,
+    );
+    expect(row?.title).toBe('In de browser gewijzigd');
+  });
+
+  test('inserts a consultation whose slug is not in the database yet', async () => {
+    const outcome = await seedConsultation(db, { ...consultation, slug: 'tweede-raadpleging' });
+    expect(outcome.outcome).toBe('inserted');
+    expect((await seedConsultation(db, { ...consultation, slug: 'tweede-raadpleging' })).outcome).toBe(
+      'updated',
+    );
+  });
+
+  test('the public form reads the database: hidden questions are not asked, intro comes from the audience', async () => {
+    const anon = forCaller(db, { kind: 'anon' });
+    const [first, second] = consultation.audiences.inwoner?.questions ?? [];
+    if (!first || !second) throw new Error('inwoner needs two questions');
+    await db.asOwner(
+      (tx) => tx.sql`update public.questions q set hidden = true from public.consultations c
+        where c.id = q.consultation_id and c.slug = 'tweede-raadpleging' and q.audience = 'inwoner' and q.key = ${second.key}`,
+    );
+    const form = await getQuestionnaire(anon, 'tweede-raadpleging', 'inwoner');
+    expect(form?.intro).toBe(consultation.audiences.inwoner?.intro);
+    expect(form?.questions.map((q) => q.key)).not.toContain(second.key);
+    expect(form?.questions[0]?.key).toBe(first.key);
+    const aanbieder = await getQuestionnaire(anon, 'tweede-raadpleging', 'aanbieder');
+    expect(aanbieder?.profile).toEqual([]);
+    expect(aanbieder?.wijken).toEqual([]);
   });
 });

@@ -67,6 +67,32 @@ const matrix: Record<string, TableCase> = {
     update: `update public.questions set prompt = 'Een andere vraag?' where id = '${ids.question}'`,
     delete: `delete from public.questions where id = '${ids.closedQuestion}'`,
   },
+  // Issue 18, part 3: the editor's tables. Audiences are public with their consultation.
+  consultation_audiences: {
+    allowed: readOnlyForAll,
+    select: `select 1 from public.consultation_audiences where consultation_id = '${ids.openConsultation}' and audience = 'inwoner'`,
+    insert: () =>
+      `insert into public.consultation_audiences (consultation_id, audience) values ('${ids.openConsultation}', 'mantelzorger')`,
+    update: `update public.consultation_audiences set intro = 'Nieuwe inleiding.' where consultation_id = '${ids.openConsultation}' and audience = 'inwoner'`,
+    delete: `delete from public.consultation_audiences where consultation_id = '${ids.closedConsultation}' and audience = 'mantelzorger'`,
+  },
+  expected_themes: {
+    allowed: { anon: '', outsider: '', facilitator: 'S', moderator: 'S', analyst: 'S', admin: 'SIUD' },
+    select: `select 1 from public.expected_themes where id = '${ids.expectedTheme}'`,
+    insert: () =>
+      `insert into public.expected_themes (consultation_id, key, label, description) values ('${ids.openConsultation}', 'nieuw', 'Nieuw', 'Een nieuw thema.')`,
+    update: `update public.expected_themes set label = 'Ander label' where id = '${ids.expectedTheme}'`,
+    delete: `delete from public.expected_themes where id = '${ids.spareExpectedTheme}'`,
+  },
+  // Written by a trigger when a question is reworded; nobody edits the history.
+  question_wordings: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: 'S' },
+    select: `select 1 from public.question_wordings where id = '${ids.questionWording}'`,
+    insert: () =>
+      `insert into public.question_wordings (question_id, prompt) values ('${ids.question}', 'Vervalst?')`,
+    update: `update public.question_wordings set prompt = 'Vervalst?' where id = '${ids.questionWording}'`,
+    delete: `delete from public.question_wordings where id = '${ids.questionWording}'`,
+  },
   staff_members: {
     allowed: { anon: '', outsider: '', facilitator: '', moderator: '', analyst: '', admin: 'SIUD' },
     select: `select 1 from public.staff_members where user_id = '${ids.staff.otherFacilitator}'`,

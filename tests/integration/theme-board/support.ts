@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { loadConsultations } from '../../../src/lib/content/load.server';
 import type { Database } from '../../../src/lib/db/types';
+import { contentDir } from '../../support/paths';
 import { ids } from '../../support/world';
 
 /** Short answers on four subjects, the way residents write them (no keyword lists: plain text). */
@@ -75,6 +77,11 @@ export async function createBoardScene(db: Database): Promise<BoardScene> {
       values (${scene.submission}, ${scene.consultation}, 'inwoner', now(), 'BXRD-TEST')`;
     await tx.sql`insert into public.contact_emails (consultation_id, email, unsubscribe_token)
       values (${scene.consultation}, 'wil-bericht@example.test', 'token-bordbordbordbordbordbord')`;
+    // Its expected themes, as the editor (or the seed from content/) stores them.
+    const seed = (await loadConsultations(contentDir)).find((c) => c.slug === 'krachtig-oud-worden');
+    for (const [position, theme] of (seed?.themes ?? []).entries())
+      await tx.sql`insert into public.expected_themes (consultation_id, key, label, description, position)
+        values (${scene.consultation}, ${theme.key}, ${theme.label}, ${theme.description}, ${position})`;
   });
   for (const subject of Object.keys(answers) as (keyof typeof answers)[])
     for (const body of answers[subject]) scene.items[subject].push(await addApproved(db, scene, body));

@@ -77,6 +77,9 @@ export const callerRoleNames: Enum = {
 export const audienceNames: Enum = Object.fromEntries(
   Object.entries(audienceText).map(([code, text]) => [code, text.label.toLowerCase()]),
 );
+/** The form's labels of profile answers (src/lib/inputs/profile.nl.ts), in running text. */
+const lowerCased = (names: Enum): Enum =>
+  Object.fromEntries(Object.entries(names).map(([code, label]) => [code, label.toLowerCase()]));
 const channelNames: Enum = { online: 'online', roadtour: 'roadtour' };
 const inputKindNames: Enum = {
   answer: 'antwoord',
@@ -314,8 +317,8 @@ export const nestedNames: Enum = {
 export const nestedValues: Enum = {
   ...audienceNames,
   ...channelNames,
-  ...ageBandNames,
-  ...receivesHelpNames,
+  ...lowerCased(ageBandNames),
+  ...lowerCased(receivesHelpNames),
   ...stopStatusNames,
   current: 'huidige stand',
   worker: 'in een apart proces',

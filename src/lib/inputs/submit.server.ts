@@ -208,6 +208,51 @@ async function answerErrors(
   return errors;
 }
 
+type Checked =
+  | { ok: true; submission: Submission; rules: Rules; answers: [QuestionRow, string][] }
+  | { ok: false; status: 400 | 404 | 409; errors: FieldErrors };
+
+/** Everything submitAnswers checks before it stores: the form, the consultation's dates, the answers. */
+async function check(db: Database, consultationSlug: string, raw: unknown): Promise<Checked> {
+  const parsed = SubmissionSchema.safeParse(raw);
+  if (!parsed.success) {
+    // Report the answers' problems together with the rest, so people fix everything in one go.
+    const errors = schemaErrors(parsed.error.issues);
+    const answers = AnswersSchema.safeParse(raw);
+    if (answers.success) Object.assign(errors, await answerErrors(db, consultationSlug, answers.data));
+    return { ok: false, status: 400, errors };
+  }
+  const submission = parsed.data;
+
+  // The cached rules may be a few seconds behind: anything but "open" is checked again.
+  let rules = await rulesFor(db, consultationSlug, submission.audience);
+  if (!rules || !isOpen(rules)) rules = await rulesFor(db, consultationSlug, submission.audience, true);
+  if (!rules) return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
+  if (!isOpen(rules)) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
+  if (rules.questions.length === 0)
+    return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
+  const { errors, answers } = checkAnswers(submission, rules.questions);
+  // One of the listed wijken or none ("zeg ik liever niet"); the database holds to the same list.
+  if (submission.wijk !== undefined && !rules.wijken.includes(submission.wijk))
+    errors.wijk = 'profile.invalid';
+  if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+  return { ok: true, submission, rules, answers };
+}
+
+/**
+ * What is wrong with a submission, without storing anything: null when submitAnswers would take
+ * it. The answer page asks this first when the form's time token is refused, so an empty or
+ * half-filled form hears what to fill in rather than "sent too fast" (issue 20, item 4).
+ */
+export async function submissionProblems(
+  db: Database,
+  consultationSlug: string,
+  raw: unknown,
+): Promise<{ status: 400 | 404 | 409; errors: FieldErrors } | null> {
+  const checked = await check(db, consultationSlug, raw);
+  return checked.ok ? null : { status: checked.status, errors: checked.errors };
+}
+
 /**
  * Stores one visit's answers, anonymously and exactly once: the submission id comes from the
  * form, so a repeated or retried submit finds the earlier one and returns the same reference.
@@ -222,29 +267,10 @@ export async function submitAnswers(
   consultationSlug: string,
   raw: unknown,
 ): Promise<SubmitResult> {
-  const parsed = SubmissionSchema.safeParse(raw);
-  if (!parsed.success) {
-    // Report the answers' problems together with the rest, so people fix everything in one go.
-    const errors = schemaErrors(parsed.error.issues);
-    const answers = AnswersSchema.safeParse(raw);
-    if (answers.success) Object.assign(errors, await answerErrors(db, consultationSlug, answers.data));
-    return { ok: false, status: 400, errors };
-  }
-  const submission = parsed.data;
+  const checked = await check(db, consultationSlug, raw);
+  if (!checked.ok) return checked;
+  const { submission, rules, answers } = checked;
   const code = referenceCode(secret, submission.submissionId);
-
-  // The cached rules may be a few seconds behind: anything but "open" is checked again.
-  let rules = await rulesFor(db, consultationSlug, submission.audience);
-  if (!rules || !isOpen(rules)) rules = await rulesFor(db, consultationSlug, submission.audience, true);
-  if (!rules) return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
-  if (!isOpen(rules)) return { ok: false, status: 409, errors: { form: 'consultation.closed' } };
-  if (rules.questions.length === 0)
-    return { ok: false, status: 404, errors: { form: 'consultation.notFound' } };
-  const { errors, answers } = checkAnswers(submission, rules.questions);
-  // One of the listed wijken or none ("zeg ik liever niet"); the database holds to the same list.
-  if (submission.wijk !== undefined && !rules.wijken.includes(submission.wijk))
-    errors.wijk = 'profile.invalid';
-  if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
 
   let stored: boolean;
   try {

@@ -161,15 +161,20 @@ test.describe('without JavaScript, sent too soon', () => {
     await page.goto('/meedoen/inwoner');
     // No script keeps a draft here, so the page does not promise one.
     await expect(page.getByText('op dit apparaat bewaard')).toHaveCount(0);
-    // A token signed (with the server's secret) as shown 30 s from now is "too fast" under any minimum.
+    // A token signed (with the server's secret) as shown 50 s from now is "too fast" under any
+    // minimum (up to 60 s ahead counts as clock skew); made afresh before each send.
     const secret = readFileSync(path.join(process.env.E2E_DATA_DIR ?? '', 'session-secret'), 'utf8').trim();
     const id = await page.locator('input[name=inzending]').inputValue();
-    const early = issueFormToken(new TextEncoder().encode(secret), id, Date.now() + 30_000);
-    await page.locator('input[name=aanvang]').evaluate((el, value) => {
-      (el as HTMLInputElement).value = value;
-    }, early);
+    const sendEarly = async () => {
+      const early = issueFormToken(new TextEncoder().encode(secret), id, Date.now() + 50_000);
+      await page.locator('input[name=aanvang]').evaluate((el, value) => {
+        (el as HTMLInputElement).value = value;
+      }, early);
+      await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+      return early;
+    };
 
-    await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+    const early = await sendEarly();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Verbeter de fouten');
     await expect(alert).toContainText('Geef een antwoord op deze vraag.');
@@ -181,7 +186,7 @@ test.describe('without JavaScript, sent too soon', () => {
     await expect(page.locator('input[name=aanvang]')).toHaveValue(early);
     await page.getByRole('textbox').first().fill('Zo snel als ik kon.');
     await page.getByLabel(/Ik ga akkoord/).check();
-    await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+    await sendEarly();
     await expect(page.getByRole('alert')).toContainText('erg snel verstuurd');
     await expect(page.getByRole('textbox').first()).toHaveValue('Zo snel als ik kon.');
   });

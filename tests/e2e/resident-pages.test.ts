@@ -26,7 +26,7 @@ test('one label per answer; the code is copied and printed; "mijn inzending" pri
   page,
   context,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // two accessibility scans and two page prints on a busy machine
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/meedoen/inwoner');
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);

@@ -61,7 +61,7 @@ test('the islands work under the policy: answer form, results chart, moderation 
   await expectHydrated(page);
   await page.getByRole('textbox').first().fill('Onder de strenge CSP.');
   await page.getByRole('button', { name: 'Volgende' }).click();
-  await expect(page.getByText('Vraag 2 van')).toBeVisible();
+  await expect(page.getByText('Stap 2 van')).toBeVisible();
 
   // The chart draws on its canvas.
   await page.goto('/resultaten/krachtig-oud-worden');

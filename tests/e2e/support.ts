@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import { demoPassword } from '../playwright.config';
 
 /** WCAG 2.1 A and AA, as axe checks them. */
@@ -92,15 +92,15 @@ export async function postAnswer(
 export async function answerUpToSend(page: Page, answer: string): Promise<void> {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.getByRole('textbox').first().fill(answer);
-  while (
-    await page
-      .getByText(/^Vraag \d+ van/)
-      .filter({ visible: true })
-      .count()
-  )
-    await page.getByRole('button', { name: 'Volgende' }).click();
-  await page.getByRole('button', { name: 'Volgende' }).click();
+  await stepUntil(page, page.getByLabel(/Ik ga akkoord/));
   await page.getByLabel(/Ik ga akkoord/).check();
+}
+
+/** Clicks "Volgende" (skipping questions that may stay empty) until `target` is on screen. */
+export async function stepUntil(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 20 && !(await target.isVisible()); i++)
+    await page.getByRole('button', { name: 'Volgende' }).click();
+  await expect(target).toBeVisible();
 }
 
 /** Opens a page with an island and waits until it has hydrated (a click before that does nothing). */

@@ -4,7 +4,18 @@ import { signIn } from './support';
 // The text-zoom test injects a style sheet, which the strict Content-Security-Policy refuses.
 test.use({ bypassCSP: true });
 
-const pages = ['/', '/film', '/meedoen', '/meedoen/inwoner', '/privacy', '/resultaten/krachtig-oud-worden'];
+const pages = [
+  '/',
+  '/film',
+  '/meedoen',
+  '/meedoen/inwoner',
+  '/privacy',
+  '/resultaten/krachtig-oud-worden',
+  '/mijn-inzending',
+  '/bedankt',
+  '/over',
+  '/toegankelijkheid',
+];
 
 /** Elements whose text is cut off: content wider or taller than a box that hides overflow. */
 async function clippedText(page: Page): Promise<string[]> {

@@ -79,6 +79,9 @@ export const callerRoleNames: Enum = {
 export const audienceNames: Enum = Object.fromEntries(
   Object.entries(audienceText).map(([code, text]) => [code, text.label.toLowerCase()]),
 );
+/** The form's labels of profile answers (src/lib/inputs/profile.nl.ts), in running text. */
+const lowerCased = (names: Enum): Enum =>
+  Object.fromEntries(Object.entries(names).map(([code, label]) => [code, label.toLowerCase()]));
 const channelNames: Enum = { online: 'online', roadtour: 'roadtour', import: 'import (spreadsheet)' };
 const inputKindNames: Enum = {
   answer: 'antwoord',
@@ -374,8 +377,8 @@ export const nestedNames: Enum = {
 export const nestedValues: Enum = {
   ...audienceNames,
   ...channelNames,
-  ...ageBandNames,
-  ...receivesHelpNames,
+  ...lowerCased(ageBandNames),
+  ...lowerCased(receivesHelpNames),
   ...stopStatusNames,
   current: 'huidige stand',
   age_band: 'leeftijd',

@@ -1,4 +1,5 @@
 import { audienceText } from '../inputs/audiences.nl';
+import { ageBandLabels, helpAnswerLabels } from '../inputs/profile.nl';
 import type { Report } from './types';
 
 /** Dutch names of the codes that appear in exports. */
@@ -33,21 +34,13 @@ export function themeName(theme: { label: string; accepted: boolean }): string {
 /** One word for "not known" everywhere in the exports. */
 export const unknown = 'onbekend';
 
-/** In their natural order (youngest first, unknown last): tables list them in this order. */
-export const ageBandNames: Record<string, string> = {
-  'tot-55': 'jonger dan 55',
-  '55-64': '55 tot 65',
-  '65-74': '65 tot 75',
-  '75-84': '75 tot 85',
-  '85-plus': '85 en ouder',
-  onbekend: unknown,
-};
-export const receivesHelpNames: Record<string, string> = {
-  ja: 'ja',
-  nee: 'nee',
-  'weet-niet': 'weet het niet',
-  onbekend: unknown,
-};
+/**
+ * In their natural order (youngest first, unknown last): tables list them in this order. The
+ * labels are the form's own (src/lib/inputs/profile.nl.ts), so the report names an age band as the
+ * resident chose it.
+ */
+export const ageBandNames: Record<string, string> = { ...ageBandLabels, onbekend: unknown };
+export const receivesHelpNames: Record<string, string> = { ...helpAnswerLabels, onbekend: unknown };
 
 /**
  * A breakdown's rows in a fixed order: the keys of `names` first in their order (age bands

@@ -10,6 +10,8 @@ export const nl = {
   'nav.staff': 'Medewerkers',
   'nav.workplace': 'Werkplek',
   'footer.text': 'Doe Mee is het inspraakplatform van de gemeente Zoetermeer.',
+  'footer.privacy': 'Privacyverklaring',
+  'footer.accessibility': 'Toegankelijkheid',
 
   'error.unavailable.title': 'Even niet beschikbaar',
   'error.unavailable.body':

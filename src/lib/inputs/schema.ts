@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { audiences, organisationAudiences } from '../content/schema';
+import { ageBands, helpAnswers } from './profile.nl';
 
-export const ageBands = ['tot-55', '55-64', '65-74', '75-84', '85-plus'] as const;
-export const helpAnswers = ['ja', 'nee', 'weet-niet'] as const;
+export { ageBands, helpAnswers };
 
 /** Removes characters Postgres cannot store (NUL) and invisible control characters; keeps the rest as written. */
 export function cleanText(value: string): string {

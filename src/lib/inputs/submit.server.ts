@@ -226,20 +226,12 @@ async function answerErrors(
   return errors;
 }
 
-/**
- * Stores one visit's answers, anonymously and exactly once: the submission id comes from the
- * form, so a repeated or retried submit finds the earlier one and returns the same reference.
- * The id alone proves nothing: the caller first checks the form's time token, which is signed for
- * this id (src/lib/abuse/form-token.server.ts), so only the browser that got the form is given
- * the code of a repeat (issue 16, item 9).
- * Always runs as the anonymous caller, even when a staff member is signed in.
- */
-export async function submitAnswers(
-  db: Database,
-  secret: Uint8Array,
-  consultationSlug: string,
-  raw: unknown,
-): Promise<SubmitResult> {
+type Checked =
+  | { ok: true; submission: Submission; rules: Rules; answers: [QuestionRow, string][] }
+  | { ok: false; status: 400 | 404 | 409; errors: FieldErrors };
+
+/** Everything submitAnswers checks before it stores: the form, the consultation's dates, the answers. */
+async function check(db: Database, consultationSlug: string, raw: unknown): Promise<Checked> {
   const parsed = SubmissionSchema.safeParse(raw);
   if (!parsed.success) {
     // Report the answers' problems together with the rest, so people fix everything in one go.
@@ -249,7 +241,6 @@ export async function submitAnswers(
     return { ok: false, status: 400, errors };
   }
   const submission = parsed.data;
-  const code = referenceCode(secret, submission.submissionId);
 
   // The cached rules may be a few seconds behind: anything but "open" is checked again.
   let rules = await rulesFor(db, consultationSlug, submission.audience);
@@ -270,6 +261,41 @@ export async function submitAnswers(
   if (submission.wijk !== undefined && !rules.wijken.includes(submission.wijk))
     errors.wijk = 'profile.invalid';
   if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+  return { ok: true, submission, rules, answers };
+}
+
+/**
+ * What is wrong with a submission, without storing anything: null when submitAnswers would take
+ * it. The answer page asks this first when the form's time token is refused, so an empty or
+ * half-filled form hears what to fill in rather than "sent too fast" (issue 20, item 4).
+ */
+export async function submissionProblems(
+  db: Database,
+  consultationSlug: string,
+  raw: unknown,
+): Promise<{ status: 400 | 404 | 409; errors: FieldErrors } | null> {
+  const checked = await check(db, consultationSlug, raw);
+  return checked.ok ? null : { status: checked.status, errors: checked.errors };
+}
+
+/**
+ * Stores one visit's answers, anonymously and exactly once: the submission id comes from the
+ * form, so a repeated or retried submit finds the earlier one and returns the same reference.
+ * The id alone proves nothing: the caller first checks the form's time token, which is signed for
+ * this id (src/lib/abuse/form-token.server.ts), so only the browser that got the form is given
+ * the code of a repeat (issue 16, item 9).
+ * Always runs as the anonymous caller, even when a staff member is signed in.
+ */
+export async function submitAnswers(
+  db: Database,
+  secret: Uint8Array,
+  consultationSlug: string,
+  raw: unknown,
+): Promise<SubmitResult> {
+  const checked = await check(db, consultationSlug, raw);
+  if (!checked.ok) return checked;
+  const { submission, rules, answers } = checked;
+  const code = referenceCode(secret, submission.submissionId);
 
   let stored: boolean;
   try {

@@ -141,6 +141,60 @@ describe('the time token sends one submission (item 14)', () => {
   });
 });
 
+describe('answers are checked before the time token (issue 20, item 4)', () => {
+  const sendEmpty = (form: ShownForm, json: boolean) =>
+    fetch(`${server.url}${submitPath}`, {
+      method: 'POST',
+      headers: { ...formHeaders(server.url), ...(json ? { accept: 'application/json' } : {}) },
+      body: new URLSearchParams({
+        csrf: csrfToken,
+        inzending: form.inzending,
+        aanvang: form.aanvang,
+        [form.question]: '',
+      }).toString(),
+      redirect: 'manual',
+    });
+
+  test('an empty form sent at once hears what to fill in, not "too fast"; fixed at once it is too fast', {
+    timeout: 30_000,
+  }, async () => {
+    const shown = await showForm();
+    const json = await sendEmpty(shown, true);
+    expect(json.status).toBe(400);
+    const body = (await json.json()) as {
+      error: { code: string; fields: Record<string, string>; formToken: string; submissionId: string };
+    };
+    expect(body.error.code).toBe('submission.invalid');
+    expect(Object.keys(body.error.fields).sort()).toEqual([shown.question, 'toestemming'].sort());
+    // The form goes on with its own id and token: the time keeps running.
+    expect(body.error).toMatchObject({ formToken: shown.aanvang, submissionId: shown.inzending });
+
+    const page = await sendEmpty(shown, false);
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('Verbeter de fouten');
+    expect(html).not.toContain('erg snel');
+
+    // Filled in right, but still within the minimum time: now the time token speaks.
+    const fast = await send(shown, 'Snel verbeterd.', true);
+    expect(((await fast.json()) as { error: { code: string } }).error.code).toBe('form.tooFast');
+    await waitMinimum();
+    expect((await send(shown, 'Snel verbeterd.')).status).toBe(303);
+  });
+
+  test('a form with a forged token and mistakes gets its field errors and a new id with its token', async () => {
+    const shown = await showForm();
+    const response = await sendEmpty({ ...shown, aanvang: 'vervalst' }, true);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { code: string; formToken: string; submissionId: string };
+    };
+    expect(body.error.code).toBe('submission.invalid');
+    expect(body.error.submissionId).not.toBe(shown.inzending);
+    expect(body.error.formToken).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+  });
+});
+
 describe('the thank-you page (item 10)', () => {
   test('is never stored, and shows the code only for a short while after sending', {
     timeout: 30_000,

@@ -111,9 +111,9 @@ test('Markdown becomes plain text for a spreadsheet cell', () => {
 
 test('breakdowns keep their natural order, unknown last, never by count', () => {
   expect(orderedBreakdown({ onbekend: 9, '85-plus': 1, 'tot-55': 5, '65-74': 7 }, ageBandNames)).toEqual([
-    ['jonger dan 55', 5],
-    ['65 tot 75', 7],
-    ['85 en ouder', 1],
+    ['Jonger dan 55 jaar', 5],
+    ['65 tot 75 jaar', 7],
+    ['85 jaar of ouder', 1],
     ['onbekend', 9],
   ]);
   expect(orderedBreakdown({ Rokkeveen: 1, onbekend: 3, Centrum: 2 })).toEqual([

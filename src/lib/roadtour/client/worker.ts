@@ -2,6 +2,8 @@
 // it to keep the current page and the files it loaded, so the page opens again without a
 // connection. The worker's scope is /staff/roadtour/: public pages are never controlled by it.
 
+import { pagesCache } from './caches';
+
 export const workerUrl = '/staff/roadtour/sw.js';
 export const workerScope = '/staff/roadtour/';
 
@@ -23,6 +25,12 @@ function urlsOfThisPage(): string[] {
   return [location.href, ...new Set(files)];
 }
 
+/** A facilitator page (not one of its files): fetched as a page, so the worker keeps it as one. */
+const isPage = (url: string): boolean => {
+  const { pathname } = new URL(url, location.href);
+  return pathname.startsWith(workerScope) && !/\.\w+$/.test(pathname);
+};
+
 /** Posts CACHE_URLS (workbox-routing's message) and waits for the worker's reply. */
 function cacheUrls(worker: ServiceWorker, urls: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,7 +41,7 @@ function cacheUrls(worker: ServiceWorker, urls: string[]): Promise<void> {
       resolve();
     };
     const urlsToCache = urls.map((url) =>
-      url === location.href ? [url, { headers: { accept: 'text/html' }, credentials: 'same-origin' }] : url,
+      isPage(url) ? [url, { headers: { accept: 'text/html' }, credentials: 'same-origin' }] : url,
     );
     worker.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache } }, [channel.port2]);
   });
@@ -53,5 +61,44 @@ export async function makeAvailableOffline(): Promise<OfflineReadiness> {
     return 'ready';
   } catch {
     return 'failed';
+  }
+}
+
+/** Which of these pages (paths or URLs) the worker has kept: they open without a connection. */
+export async function keptPages(urls: readonly string[]): Promise<Set<string>> {
+  const kept = new Set<string>();
+  if (!('caches' in globalThis)) return kept;
+  const cache = await caches.open(pagesCache);
+  for (const url of urls)
+    if (await cache.match(new URL(url, location.href).href, { ignoreVary: true })) kept.add(url);
+  return kept;
+}
+
+/**
+ * Has the worker fetch and keep these facilitator pages now (issue 20 item 8: the stops the
+ * facilitator leads, before going where there is no internet). Answers which of them are kept.
+ */
+export async function keepPagesOffline(paths: readonly string[]): Promise<Set<string>> {
+  const supported =
+    'serviceWorker' in navigator && window.isSecureContext && location.pathname.startsWith(workerScope);
+  if (supported && navigator.onLine && paths.length > 0) {
+    try {
+      // The same registration the page's own makeAvailableOffline() makes (registering twice is a no-op).
+      await navigator.serviceWorker.register(workerUrl, { scope: workerScope });
+      const registration = await navigator.serviceWorker.ready;
+      if (registration.active)
+        await cacheUrls(
+          registration.active,
+          paths.map((path) => new URL(path, location.href).href),
+        );
+    } catch {
+      // Some could not be fetched (the connection dropped): the answer below says which are kept.
+    }
+  }
+  // The worker answers once it has the pages; it writes them to its cache right after.
+  for (let tries = 0; ; tries += 1) {
+    const kept = await keptPages(paths);
+    if (kept.size === paths.length || tries >= 20) return kept;
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }

@@ -80,9 +80,9 @@ describe('instantToAmsterdam', () => {
     expect(instantToAmsterdam(new Date(iso))).toEqual({ date, time });
   });
 
-  test('every quarter hour of a year goes there and back', () => {
+  test('every hour of a year goes there and back', () => {
     const start = Date.UTC(2026, 0, 1);
-    for (let t = start; t < start + 366 * 86_400_000; t += 15 * 60_000) {
+    for (let t = start; t < start + 366 * 86_400_000; t += 3_600_000) {
       const wall = instantToAmsterdam(new Date(t));
       const back = amsterdamToInstant(wall);
       // Only the repeated autumn hour maps back to its first occurrence.

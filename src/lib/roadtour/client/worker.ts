@@ -35,7 +35,8 @@ const isPage = (url: string): boolean => {
 function cacheUrls(worker: ServiceWorker, urls: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const channel = new MessageChannel();
-    const timeout = setTimeout(() => reject(new Error('the worker did not answer')), 20_000);
+    // Generous: the worker fetches every page at once, and a busy server renders them one by one.
+    const timeout = setTimeout(() => reject(new Error('the worker did not answer')), 45_000);
     channel.port1.onmessage = () => {
       clearTimeout(timeout);
       resolve();
@@ -64,6 +65,23 @@ export async function makeAvailableOffline(): Promise<OfflineReadiness> {
   }
 }
 
+/** The promise's value, or a rejection after `ms`. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Which of these pages (paths or URLs) the worker has kept: they open without a connection. */
 export async function keptPages(urls: readonly string[]): Promise<Set<string>> {
   const kept = new Set<string>();
@@ -83,9 +101,14 @@ export async function keepPagesOffline(paths: readonly string[]): Promise<Set<st
     'serviceWorker' in navigator && window.isSecureContext && location.pathname.startsWith(workerScope);
   if (supported && navigator.onLine && paths.length > 0) {
     try {
-      // The same registration the page's own makeAvailableOffline() makes (registering twice is a no-op).
-      await navigator.serviceWorker.register(workerUrl, { scope: workerScope });
-      const registration = await navigator.serviceWorker.ready;
+      // The same registration the page's own makeAvailableOffline() makes (registering twice is a
+      // no-op); bounded, so the page never waits forever on a worker that does not start.
+      const registration = await within(
+        15_000,
+        navigator.serviceWorker
+          .register(workerUrl, { scope: workerScope })
+          .then(() => navigator.serviceWorker.ready),
+      );
       if (registration.active)
         await cacheUrls(
           registration.active,

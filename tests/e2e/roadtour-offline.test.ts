@@ -21,7 +21,7 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   context,
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const stopName = `Ouderenbond Rokkeveen ${Date.now()}`;
   await signIn(page, 'facilitator@doemee.test');
   const stopUrl = await planStop(page, stopName);
@@ -119,7 +119,7 @@ test('the same stop changed on two devices: both versions are shown and the faci
   browser,
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const stopName = `Adviesraad ${Date.now()}`;
   await signIn(page, 'facilitator@doemee.test');
   const stopUrl = await planStop(page, stopName);

@@ -35,8 +35,7 @@ const isPage = (url: string): boolean => {
 function cacheUrls(worker: ServiceWorker, urls: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const channel = new MessageChannel();
-    // Generous: the worker fetches every page at once, and a busy server renders them one by one.
-    const timeout = setTimeout(() => reject(new Error('the worker did not answer')), 45_000);
+    const timeout = setTimeout(() => reject(new Error('the worker did not answer')), 20_000);
     channel.port1.onmessage = () => {
       clearTimeout(timeout);
       resolve();
@@ -109,13 +108,15 @@ export async function keepPagesOffline(paths: readonly string[]): Promise<Set<st
           .register(workerUrl, { scope: workerScope })
           .then(() => navigator.serviceWorker.ready),
       );
-      if (registration.active)
-        await cacheUrls(
-          registration.active,
-          paths.map((path) => new URL(path, location.href).href),
-        );
+      // One page at a time: the server renders pages one after another (the embedded database
+      // is one connection), so a batch would make the facilitator's own next click wait for all.
+      for (const path of paths) {
+        if (!registration.active || !navigator.onLine) break;
+        // A page that fails (a lost connection, a slow answer) does not stop the others.
+        await cacheUrls(registration.active, [new URL(path, location.href).href]).catch(() => undefined);
+      }
     } catch {
-      // Some could not be fetched (the connection dropped): the answer below says which are kept.
+      // No worker: the answer below says which pages were kept before.
     }
   }
   // The worker answers once it has the pages; it writes them to its cache right after.

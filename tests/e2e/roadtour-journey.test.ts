@@ -52,8 +52,10 @@ test('item 8: the schedule keeps every upcoming stop I lead; offline, one never 
   expect(planned.status()).toBe(201);
   const secondId = ((await planned.json()) as { stop: { id: string } }).stop.id;
 
-  // Opening the schedule with internet keeps them all, and says so.
-  await page.goto('/staff/roadtour/');
+  // Opening the schedule (from the menu) with internet keeps them all, and says so.
+  await page.goto('/staff');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Roadtour' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Roadtour' })).toBeVisible();
   const box = page.getByRole('region', { name: 'Zonder internet werken' });
   await expect(box).toBeVisible();
   await expect(box.locator('[data-kept-count]')).toHaveText(

@@ -24,12 +24,11 @@ export function tomorrow(): string {
 
 /** Plans a stop through the schedule and the form; answers the stop page's URL. */
 export async function planStop(page: Page, name: string): Promise<string> {
-  await page.goto('/staff');
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Roadtour' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Roadtour' })).toBeVisible();
-  await page.getByRole('link', { name: 'Nieuwe bijeenkomst plannen' }).click();
+  // Straight to the form: opening the schedule keeps every upcoming stop for offline use, which
+  // is tested on its own (roadtour-journey.test.ts) and only adds load here.
+  await page.goto('/staff/roadtour/nieuw');
   // The form is an island: fill it once every island has hydrated (Astro drops `ssr` then).
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 15_000 });
   await page.getByLabel('Naam van de bijeenkomst').fill(name);
   await page.getByLabel('Plaats (adres of gebouw)').fill('Buurthuis De Leyhoeve');
   await page.getByLabel('Datum', { exact: true }).fill(tomorrow());

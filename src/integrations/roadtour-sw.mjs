@@ -10,7 +10,8 @@
  * worker is one classic script with no imports, and the Astro/Vite client build has no entry point
  * for a worker that must live at a fixed URL.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,6 +19,18 @@ import { build } from 'esbuild';
 const source = fileURLToPath(new URL('../lib/roadtour/client/sw.ts', import.meta.url));
 /** Where the worker lives: its folder is the largest scope it may have. */
 export const workerPath = 'staff/roadtour/sw.js';
+
+/** The prerendered page the worker shows offline for a page it did not keep (issue 20 item 8). */
+export const offlinePage = '/staff/roadtour/zonder-internet';
+
+/**
+ * The offline page as a precache entry, its revision the hash of its HTML (its URL has no hash).
+ * @param {string} clientDir
+ */
+async function offlinePageEntry(clientDir) {
+  const html = await readFile(path.join(clientDir, offlinePage.slice(1), 'index.html'));
+  return { url: offlinePage, revision: createHash('sha256').update(html).digest('hex').slice(0, 16) };
+}
 
 /**
  * The precache list: every script and stylesheet of the build, by URL (hashed names: no revision).
@@ -41,6 +54,7 @@ export default function roadtourServiceWorker() {
       'astro:build:done': async ({ dir, logger }) => {
         const clientDir = fileURLToPath(dir);
         const { entries, bytes } = await precacheList(clientDir);
+        const offline = await offlinePageEntry(clientDir);
         await build({
           entryPoints: [source],
           outfile: path.join(clientDir, workerPath),
@@ -51,7 +65,8 @@ export default function roadtourServiceWorker() {
           minify: true,
           legalComments: 'none',
           define: {
-            __ROADTOUR_PRECACHE__: JSON.stringify(entries),
+            __ROADTOUR_PRECACHE__: JSON.stringify([...entries, offline]),
+            __ROADTOUR_OFFLINE_PAGE__: JSON.stringify(offlinePage),
             'process.env.NODE_ENV': '"production"',
           },
           logLevel: 'warning',

@@ -26,7 +26,8 @@ async function planStop(page: Page, name: string): Promise<void> {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
-const topic = (page: Page, label: string): Locator => page.getByRole('region', { name: label });
+/** The stop page's one note form. */
+const noteForm = (page: Page): Locator => page.getByRole('region', { name: 'Aantekening maken' });
 
 test('warns while a note with a name and phone number is typed; one button removes them', async ({
   page,
@@ -36,7 +37,8 @@ test('warns while a note with a name and phone number is typed; one button remov
   await signIn(page, 'facilitator@doemee.test');
   await planStop(page, `Privacy bij het typen ${Date.now()}`);
 
-  const section = topic(page, topicA);
+  const section = noteForm(page);
+  await section.getByLabel('Onderwerp').selectOption({ label: topicA });
   const field = section.getByLabel('Wat werd er gezegd?');
   const hint = section.locator('[data-pii-hint] [role="status"]');
   await field.fill('Zelf blijven koken is belangrijk.');
@@ -77,7 +79,8 @@ test('the printed summary masks a name, house number and phone number in an unmo
   const stopName = `Privacy in de samenvatting ${Date.now()}`;
   await planStop(page, stopName);
 
-  const section = topic(page, topicA);
+  const section = noteForm(page);
+  await section.getByLabel('Onderwerp').selectOption({ label: topicA });
   const body = 'Mevrouw Jansen op de Dorpsstraat 12 wacht al weken; bel haar dochter op 06-53829104.';
   await section.getByLabel('Zorg', { exact: true }).check();
   await section.getByLabel('Wat werd er gezegd?').fill(body);

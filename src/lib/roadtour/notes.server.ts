@@ -1,5 +1,6 @@
 import { isRefusal, sqlState } from '../db/errors';
 import type { CallerDb, Tx } from '../db/types';
+import type { RejectReason } from '../moderation/schema';
 import { detectPersonalData } from '../privacy';
 import { audienceOfGroup } from './audience';
 import {
@@ -184,6 +185,8 @@ export interface StoredNote {
   readonly body: string;
   readonly speaker: string | null;
   readonly status: 'new' | 'approved' | 'rejected' | 'hidden';
+  /** Why a moderator rejected it (with status 'rejected'). */
+  readonly rejectReason: RejectReason | null;
   readonly redacted: boolean;
   readonly clientCreatedAt: Date | null;
   readonly createdAt: Date;
@@ -199,6 +202,7 @@ interface NoteRow {
   body: string;
   speaker: string | null;
   status: StoredNote['status'];
+  reject_reason: RejectReason | null;
   redacted: boolean;
   client_created_at: Date | string | null;
   created_at: Date | string;
@@ -206,7 +210,7 @@ interface NoteRow {
 }
 
 const noteColumns = `
-  i.id, i.stop_id, i.topic_id, t.key as topic_key, i.kind, i.body, i.speaker, i.status, i.redacted,
+  i.id, i.stop_id, i.topic_id, t.key as topic_key, i.kind, i.body, i.speaker, i.status, i.reject_reason, i.redacted,
   i.client_created_at, i.created_at, i.version`;
 
 const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
@@ -221,6 +225,7 @@ export function toNote(row: NoteRow): StoredNote {
     body: row.body,
     speaker: row.speaker,
     status: row.status,
+    rejectReason: row.reject_reason,
     redacted: row.redacted,
     clientCreatedAt: row.client_created_at === null ? null : asDate(row.client_created_at),
     createdAt: asDate(row.created_at),

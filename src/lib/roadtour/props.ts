@@ -31,6 +31,7 @@ export function serverNote(note: StoredNote): ServerNote {
     body: note.body,
     speaker: note.speaker,
     status: note.status,
+    rejectReason: note.rejectReason,
     clientCreatedAt: note.clientCreatedAt?.toISOString() ?? null,
     createdAt: note.createdAt.toISOString(),
     version: note.version,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from '../inputs/schema';
+import { localDateTimePattern, parseAmsterdamDateTime } from './amsterdam-time';
 import { stopGroups } from './audience';
 
 export const noteKinds = ['point', 'idea', 'worry', 'wish', 'quote'] as const;
@@ -13,7 +14,25 @@ export const batchMax = 200;
 const text = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? cleanText(v) : v), z.string().min(min).max(max));
 const participants = z.number().int().min(0).max(10_000);
-const instant = z.string().datetime({ offset: true }).pipe(z.coerce.date());
+/**
+ * A stop's time: "2026-12-10T14:00" is Zoetermeer's wall clock (Europe/Amsterdam), whatever the
+ * zone of the device that sent it (the stop form sends this); a time with an offset or Z is taken
+ * as that instant.
+ */
+const instant = z.union([
+  z
+    .string()
+    .regex(localDateTimePattern)
+    .transform((v, ctx) => {
+      const at = parseAmsterdamDateTime(v);
+      if (!at) {
+        ctx.addIssue({ code: z.ZodIssueCode.invalid_date });
+        return z.NEVER;
+      }
+      return at;
+    }),
+  z.string().datetime({ offset: true }).pipe(z.coerce.date()),
+]);
 
 /** A new stop on the schedule. */
 export const NewStopSchema = z

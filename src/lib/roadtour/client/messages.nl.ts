@@ -10,6 +10,22 @@ export const clientMessages = {
     n === 1
       ? '1 aantekening staat alleen op dit apparaat.'
       : `${n} aantekeningen staan alleen op dit apparaat.`,
+  sendingSoon: 'Ze gaan zo naar de server.',
+  sendWhenOnline: 'Ze gaan vanzelf naar de server als er weer internet is.',
+  chooseTopic: 'Kies een onderwerp.',
+  added: (topic: string) => `Toegevoegd bij ${topic}.`,
+  quoteMarks: 'Aanhalingstekens hoeft u niet te typen: die zetten wij eromheen.',
+  keepIntro:
+    'Gaat u naar een plek zonder internet? Zet de bijeenkomsten die u leidt dan eerst op dit apparaat. Dat gebeurt vanzelf als u deze pagina met internet opent.',
+  keeping: 'Bezig met het klaarzetten van uw bijeenkomsten…',
+  kept: (kept: number, all: number) =>
+    all === 1
+      ? kept === 1
+        ? 'Uw komende bijeenkomst werkt nu ook zonder internet.'
+        : 'Uw komende bijeenkomst werkt nog niet zonder internet.'
+      : `${kept} van uw ${all} komende bijeenkomsten werken nu ook zonder internet.`,
+  notKeptYet: 'Deze werken nog niet zonder internet. Probeer het opnieuw:',
+  notKeptOffline: 'Deze werken niet zonder internet. Open de planning als er weer internet is:',
   stateOnDevice: 'Alleen op dit apparaat',
   stateSynced: 'Opgeslagen op de server',
   stateRefused: 'Niet opgeslagen',

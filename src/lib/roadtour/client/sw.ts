@@ -6,6 +6,7 @@
 // - Facilitator pages: network first (a fresh page when there is a connection, within 5 s), else
 //   the copy from the last visit. Only real 200 pages are kept: never a redirect to the sign-in
 //   page, never an error page.
+// - A facilitator page that is neither reachable nor kept gets the precached "Geen internet" page.
 // - Everything else (the API, public pages) is not touched: notes travel through the outbox in
 //   IndexedDB, not through this worker.
 // - A page can ask the worker to keep itself and its files (message CACHE_URLS, workbox-routing):
@@ -19,6 +20,8 @@ import { filesCache, pagesCache, shellCache } from './caches';
 
 /** Replaced at build time by the list of files to precache. */
 declare const __ROADTOUR_PRECACHE__: Array<{ url: string; revision: string | null }>;
+/** Replaced at build time: the page shown for a facilitator page that is not kept, offline. */
+declare const __ROADTOUR_OFFLINE_PAGE__: string;
 
 interface WorkerScope {
   location: Location;
@@ -72,6 +75,15 @@ router.registerRoute(
     }),
   ),
 );
+// A facilitator page that cannot be fetched and was never kept: the app's own "Geen internet"
+// page (precached), not the browser's "This site can't be reached" (issue 20 item 8).
+router.setCatchHandler(async ({ request }) => {
+  if (request.mode === 'navigate' || request.destination === 'document') {
+    const offline = await precache.matchPrecache(__ROADTOUR_OFFLINE_PAGE__);
+    if (offline) return offline;
+  }
+  return Response.error();
+});
 router.addFetchListener();
 router.addCacheListener();
 

@@ -1,5 +1,6 @@
 // Plain-JSON shapes the facilitator app keeps on the device and gets from the server. Browser-safe:
 // no server imports.
+import type { RejectReason } from '../../moderation/schema';
 import type { StopGroup } from '../audience';
 import type { NoteKind } from '../schema';
 
@@ -37,6 +38,8 @@ export interface ServerNote {
   readonly body: string;
   readonly speaker: string | null;
   readonly status: 'new' | 'approved' | 'rejected' | 'hidden';
+  /** Why a moderator rejected it (status 'rejected'); absent from servers before issue 20. */
+  readonly rejectReason?: RejectReason | null;
   readonly clientCreatedAt: string | null;
   readonly createdAt: string;
   readonly version: number;
@@ -68,6 +71,7 @@ export interface LocalNote {
   version?: number;
   /** Server status once known (new, approved, …). */
   status?: ServerNote['status'];
+  rejectReason?: RejectReason | null;
   /**
    * The staff member signed in when the note was written or fetched (a shared tablet): only they
    * see and send it. Notes kept from before this field existed have none and are shown to anyone.

@@ -2,6 +2,8 @@
 // it to keep the current page and the files it loaded, so the page opens again without a
 // connection. The worker's scope is /staff/roadtour/: public pages are never controlled by it.
 
+import { pagesCache } from './caches';
+
 export const workerUrl = '/staff/roadtour/sw.js';
 export const workerScope = '/staff/roadtour/';
 
@@ -23,6 +25,12 @@ function urlsOfThisPage(): string[] {
   return [location.href, ...new Set(files)];
 }
 
+/** A facilitator page (not one of its files): fetched as a page, so the worker keeps it as one. */
+const isPage = (url: string): boolean => {
+  const { pathname } = new URL(url, location.href);
+  return pathname.startsWith(workerScope) && !/\.\w+$/.test(pathname);
+};
+
 /** Posts CACHE_URLS (workbox-routing's message) and waits for the worker's reply. */
 function cacheUrls(worker: ServiceWorker, urls: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,7 +41,7 @@ function cacheUrls(worker: ServiceWorker, urls: string[]): Promise<void> {
       resolve();
     };
     const urlsToCache = urls.map((url) =>
-      url === location.href ? [url, { headers: { accept: 'text/html' }, credentials: 'same-origin' }] : url,
+      isPage(url) ? [url, { headers: { accept: 'text/html' }, credentials: 'same-origin' }] : url,
     );
     worker.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache } }, [channel.port2]);
   });
@@ -53,5 +61,68 @@ export async function makeAvailableOffline(): Promise<OfflineReadiness> {
     return 'ready';
   } catch {
     return 'failed';
+  }
+}
+
+/** The promise's value, or a rejection after `ms`. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Which of these pages (paths or URLs) the worker has kept: they open without a connection. */
+export async function keptPages(urls: readonly string[]): Promise<Set<string>> {
+  const kept = new Set<string>();
+  if (!('caches' in globalThis)) return kept;
+  const cache = await caches.open(pagesCache);
+  for (const url of urls)
+    if (await cache.match(new URL(url, location.href).href, { ignoreVary: true })) kept.add(url);
+  return kept;
+}
+
+/**
+ * Has the worker fetch and keep these facilitator pages now (issue 20 item 8: the stops the
+ * facilitator leads, before going where there is no internet). Answers which of them are kept.
+ */
+export async function keepPagesOffline(paths: readonly string[]): Promise<Set<string>> {
+  const supported =
+    'serviceWorker' in navigator && window.isSecureContext && location.pathname.startsWith(workerScope);
+  if (supported && navigator.onLine && paths.length > 0) {
+    try {
+      // The same registration the page's own makeAvailableOffline() makes (registering twice is a
+      // no-op); bounded, so the page never waits forever on a worker that does not start.
+      const registration = await within(
+        15_000,
+        navigator.serviceWorker
+          .register(workerUrl, { scope: workerScope })
+          .then(() => navigator.serviceWorker.ready),
+      );
+      // One page at a time: the server renders pages one after another (the embedded database
+      // is one connection), so a batch would make the facilitator's own next click wait for all.
+      for (const path of paths) {
+        if (!registration.active || !navigator.onLine) break;
+        // A page that fails (a lost connection, a slow answer) does not stop the others.
+        await cacheUrls(registration.active, [new URL(path, location.href).href]).catch(() => undefined);
+      }
+    } catch {
+      // No worker: the answer below says which pages were kept before.
+    }
+  }
+  // The worker answers once it has the pages; it writes them to its cache right after.
+  for (let tries = 0; ; tries += 1) {
+    const kept = await keptPages(paths);
+    if (kept.size === paths.length || tries >= 20) return kept;
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }

@@ -24,6 +24,8 @@ function nameFrom(row: NameRow): string | null {
       return info.at ? `"${info.label}", gepubliceerd ${formatDay(info.at)}` : `"${info.label}"`;
     case 'submission':
       return itemReference(row.id, info).replace(/^bericht/, 'inzending');
+    case 'written':
+      return info.at ? `brief van ${info.label} (${formatDay(info.at)})` : `brief van ${info.label}`;
     case 'job':
       return `opdracht van ${info.at ? formatDay(info.at) : ''}`.trim();
     case 'question': {
@@ -71,6 +73,8 @@ export async function lookUpNames(tx: Tx, entries: readonly RawEntry[]): Promise
        when 'submission' then (select jsonb_build_object('at', s.created_at, 'channel', s.channel,
                                  'audience', s.audience) from public.submissions s where s.id = r.id)
        when 'job' then (select jsonb_build_object('at', j.created_at) from public.theme_jobs j where j.id = r.id)
+       when 'written' then (select jsonb_build_object('label', w.sender, 'at', w.received_on)
+                            from public.written_inputs w where w.id = r.id)
      end as info
      from jsonb_to_recordset($1::jsonb) as r(kind text, id uuid)`,
     [JSON.stringify(refs)],

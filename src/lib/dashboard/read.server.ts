@@ -133,7 +133,7 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
     const days = counts.length
       ? dayRange(counts[0]?.day as string, counts[counts.length - 1]?.day as string)
       : [];
-    const channels = ['online', 'roadtour'];
+    const channels = ['online', 'roadtour', 'schriftelijk'];
     charts.push({
       id: 'tijd',
       title: 'Inbreng per dag',

@@ -6,7 +6,11 @@ export function audienceName(code: string): string {
   return (audienceText as Record<string, { label: string }>)[code]?.label ?? code;
 }
 
-export const channelNames: Record<string, string> = { online: 'Online', roadtour: 'Roadtour' };
+export const channelNames: Record<string, string> = {
+  online: 'Online',
+  roadtour: 'Roadtour',
+  schriftelijk: 'Brief of advies',
+};
 export const groupNames: Record<string, string> = {
   inwoners: 'Inwoners',
   inzet: 'Deelnemers inZet',

@@ -28,6 +28,7 @@ export const statusLabels: Readonly<Record<ModerationStatus, string>> = {
 export const channelLabels: Readonly<Record<Channel, string>> = {
   online: 'Online',
   roadtour: 'Roadtour',
+  schriftelijk: 'Brief of advies',
 };
 
 /** The same audience names the public site uses (one source: src/lib/inputs/audiences.nl.ts). */

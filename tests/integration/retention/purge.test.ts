@@ -53,6 +53,7 @@ describe('the retention job', () => {
       contactEmails: 1,
       outboxMessages: 1,
       originals: 0,
+      documents: 0,
     });
     expect(await counts(db)).toEqual({ ...before, closedEmails: 0, outbox: 0 });
     // Idempotent.
@@ -61,6 +62,7 @@ describe('the retention job', () => {
       contactEmails: 0,
       outboxMessages: 0,
       originals: 0,
+      documents: 0,
     });
 
     await setRetention(db, ids.openConsultation, -1);
@@ -69,6 +71,7 @@ describe('the retention job', () => {
       contactEmails: 1,
       outboxMessages: 0,
       originals: 1,
+      documents: 0,
     });
     // The redacted text stays; only the original and the address go.
     expect(await counts(db)).toEqual({ ...before, openEmails: 0, closedEmails: 0, outbox: 0, originals: 0 });
@@ -94,6 +97,7 @@ describe('the retention job', () => {
         contactEmails: 0,
         outboxMessages: 0,
         originals: 0,
+        documents: 0,
       });
       await fresh.asOwner((tx) => tx.sql`update public.input_originals set purge_after = current_date - 1`);
       expect((await purgeExpired(fresh)).originals).toBe(1);

@@ -32,9 +32,14 @@ function encode(text: string): string {
   return out;
 }
 
-// Helvetica widths (per 1000) of the common letters; others count as 556.
-const narrow: Record<string, number> = { i: 222, l: 222, j: 222, f: 278, t: 278, r: 333, ' ': 278, '.': 278, ',': 278 };
-const widthOf = (ch: string, size: number) => ((narrow[ch] ?? 556) * size) / 1000;
+// Helvetica's widths (per 1000) of the printable ASCII characters, from its AFM; others 556.
+const helvetica =
+  '278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556 556 556 ' +
+  '278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778 667 778 722 ' +
+  '667 611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 556 278 556 556 222 222 500 ' +
+  '222 833 556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584';
+const widths = helvetica.split(' ').map(Number);
+const widthOf = (ch: string, size: number) => ((widths[ch.charCodeAt(0) - 32] ?? 556) * size) / 1000;
 
 function showLine(line: PdfLine): string {
   const size = line.size ?? 10;

@@ -68,12 +68,15 @@ function glyphsOf(fnArray: number[], argsArray: unknown[][], OPS: Record<string,
       const glyph = item as PdfGlyph | null;
       if (!glyph) continue;
       const width = ((glyph.width ?? 0) / 1000) * size;
-      const space = glyph.isSpace === true || glyph.unicode === ' ';
+      // Word spacing follows the character code 32 (isSpace); whether it *is* a space follows
+      // the text it stands for: subset fonts (LibreOffice's) give code 32 to any letter.
+      const unicode = glyph.unicode ?? '';
+      const space = unicode === '' ? glyph.isSpace === true : unicode.trim() === '';
       const m = multiply(multiply(translate(0, rise), tm), ctm);
-      const advance = (width + charSpacing + (space ? wordSpacing : 0)) * hScale;
+      const advance = (width + charSpacing + (glyph.isSpace ? wordSpacing : 0)) * hScale;
       const scaleX = Math.hypot(m[0], m[1]);
       out.push({
-        ch: glyph.unicode ?? '',
+        ch: unicode,
         space,
         x: m[4],
         y: m[5],

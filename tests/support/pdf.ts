@@ -17,8 +17,17 @@ export interface PdfLine {
 }
 
 const winAnsi: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94,
-  '•': 0x95, '–': 0x96, '—': 0x97,
+  '€': 0x80,
+  '‚': 0x82,
+  '„': 0x84,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
 };
 
 function encode(text: string): string {
@@ -78,7 +87,8 @@ export function buildPdf(pages: readonly PdfLine[][], options: { encrypted?: boo
     );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   const encrypt = options.encrypted
     ? add(
         `<< /Filter /Standard /V 1 /R 2 /O <${'28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a'}> /U <${'00'.repeat(32)}> /P -4 >>`,
@@ -138,8 +148,8 @@ export function layoutPdf(
       const right = wrap(paragraphs[i + 1] ?? '', 45);
       const rows = Math.max(left.length, right.length);
       room(rows * lineHeight);
-      left.forEach((text, n) => page().push({ text, x: 50, y: y - n * lineHeight, ...style }));
-      right.forEach((text, n) => page().push({ text, x: 310, y: y - n * lineHeight, ...style }));
+      for (const [n, text] of left.entries()) page().push({ text, x: 50, y: y - n * lineHeight, ...style });
+      for (const [n, text] of right.entries()) page().push({ text, x: 310, y: y - n * lineHeight, ...style });
       y -= (rows + 1) * lineHeight;
     }
   } else {

@@ -30,7 +30,12 @@ export type AdviceExportShape = (typeof adviceExportShapes)[number];
 const font = 'Arial';
 const muted = '555555';
 
-const dayFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const day = (isoDay: string) => dayFormat.format(new Date(`${isoDay}T12:00:00Z`));
 
 const LEAD = 'Reactie college: ';
@@ -56,7 +61,10 @@ function statusLine(status: string | null): Paragraph | null {
 }
 
 const noResponse = () =>
-  new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: 'Nog geen reactie.', italics: true, color: muted })] });
+  new Paragraph({
+    spacing: { after: 240 },
+    children: [new TextRun({ text: 'Nog geen reactie.', italics: true, color: muted })],
+  });
 
 function appendix(advice: WrittenInputDetail): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
@@ -113,8 +121,14 @@ function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
     new TableRow({
       tableHeader: true,
       children: [
-        cell([new Paragraph({ children: [new TextRun({ text: `Advies van ${advice.sender}`, bold: true })] })], true),
-        cell([new Paragraph({ children: [new TextRun({ text: 'Reactie van het college', bold: true })] })], true),
+        cell(
+          [new Paragraph({ children: [new TextRun({ text: `Advies van ${advice.sender}`, bold: true })] })],
+          true,
+        ),
+        cell(
+          [new Paragraph({ children: [new TextRun({ text: 'Reactie van het college', bold: true })] })],
+          true,
+        ),
       ],
     }),
     ...advice.pointList.map(
@@ -122,7 +136,11 @@ function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
         new TableRow({
           cantSplit: false,
           children: [
-            cell([new Paragraph({ children: [new TextRun(`${point.position}. ${point.text.replace(/\s*\n\s*/g, ' ')}`)] })]),
+            cell([
+              new Paragraph({
+                children: [new TextRun(`${point.position}. ${point.text.replace(/\s*\n\s*/g, ' ')}`)],
+              }),
+            ]),
             cell(
               point.responseMd.trim() === ''
                 ? [noResponse()]
@@ -130,7 +148,9 @@ function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
                     ...(isResponseStatus(point.responseStatus)
                       ? [
                           new Paragraph({
-                            children: [new TextRun({ text: responseStatusLabels[point.responseStatus], bold: true })],
+                            children: [
+                              new TextRun({ text: responseStatusLabels[point.responseStatus], bold: true }),
+                            ],
                           }),
                         ]
                       : []),
@@ -175,7 +195,13 @@ export function adviceDocument(advice: WrittenInputDetail, shape: AdviceExportSh
           new Paragraph({
             alignment: AlignmentType.LEFT,
             spacing: { before: 480 },
-            children: [new TextRun({ text: `Gemaakt met Doe Mee op ${dayFormat.format(new Date())}.`, size: 16, color: muted })],
+            children: [
+              new TextRun({
+                text: `Gemaakt met Doe Mee op ${dayFormat.format(new Date())}.`,
+                size: 16,
+                color: muted,
+              }),
+            ],
           }),
         ],
       },
@@ -204,10 +230,11 @@ export async function exportAdvice(
   via: 'web' | 'cli' = 'web',
 ): Promise<AdviceExportResult> {
   const advice = await readWrittenInput(db, id);
-  if (!advice || !advice.saved || advice.kind !== 'advies') return { ok: false, code: 'advice.notFound' };
+  if (!advice?.saved || advice.kind !== 'advies') return { ok: false, code: 'advice.notFound' };
   try {
-    await db.run((tx) =>
-      tx.sql`select private.record_export('docx', ${`advies:${advice.id}`},
+    await db.run(
+      (tx) =>
+        tx.sql`select private.record_export('docx', ${`advies:${advice.id}`},
                ${JSON.stringify({ shape })}::jsonb,
                ${JSON.stringify({ items: advice.pointList.length })}::jsonb, ${via})`,
     );

@@ -92,8 +92,9 @@ export async function themesFor(
   db: CallerDb,
   consultationId: string,
 ): Promise<{ id: string; label: string }[]> {
-  return db.run((tx) =>
-    tx.sql<{ id: string; label: string }>`
+  return db.run(
+    (tx) =>
+      tx.sql<{ id: string; label: string }>`
       select id, label from public.themes
       where consultation_id = ${consultationId} and status in ('active', 'candidate')
       order by status, position, label`,

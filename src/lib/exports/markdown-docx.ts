@@ -61,7 +61,9 @@ export function markdownToParagraphs(markdown: string, base: RunStyle = {}): Par
           out.push(new Paragraph({ children: inline((token as Tokens.Paragraph).tokens, base) }));
           break;
         case 'heading':
-          out.push(new Paragraph({ children: inline((token as Tokens.Heading).tokens, { ...base, bold: true }) }));
+          out.push(
+            new Paragraph({ children: inline((token as Tokens.Heading).tokens, { ...base, bold: true }) }),
+          );
           break;
         case 'list': {
           const list = token as Tokens.List;

@@ -3,8 +3,9 @@
  * first bytes and its name before any parser sees it, and the size before that; a PDF without
  * text (scanned, empty) or with a password says so, so the page can suggest pasting the text.
  */
-import { MAX_FILE_BYTES } from './schema';
+
 import { pdfText } from './pdf-text.server';
+import { MAX_FILE_BYTES } from './schema';
 
 export type ExtractError =
   | 'file.missing'
@@ -71,7 +72,8 @@ export async function extractText(file: { name: string; bytes: Uint8Array }): Pr
   let text: string | null;
   if (type === 'pdf') {
     const read = await pdfText(file.bytes);
-    if (!read.ok) return { ok: false, code: read.code === 'pdf.encrypted' ? 'pdf.encrypted' : 'file.unreadable' };
+    if (!read.ok)
+      return { ok: false, code: read.code === 'pdf.encrypted' ? 'pdf.encrypted' : 'file.unreadable' };
     text = read.text;
   } else if (type === 'docx') {
     text = await docxText(file.bytes);
@@ -79,6 +81,7 @@ export async function extractText(file: { name: string; bytes: Uint8Array }): Pr
     text = decodeText(file.bytes);
   }
   if (text === null) return { ok: false, code: 'file.unreadable' };
-  if (text.replace(/\s+/g, '') === '') return { ok: false, code: type === 'pdf' ? 'pdf.noText' : 'file.noText' };
+  if (text.replace(/\s+/g, '') === '')
+    return { ok: false, code: type === 'pdf' ? 'pdf.noText' : 'file.noText' };
   return { ok: true, type, mediaType: mediaTypes[type], text };
 }

@@ -19,7 +19,8 @@ export const writtenMessages: Readonly<Record<WrittenError | ExtractError, strin
   'file.missing': 'Het bestand is leeg of er is geen bestand gekozen.',
   'file.tooLarge': 'Het bestand is te groot. Het mag hoogstens 10 MB zijn.',
   'file.type': 'Dit soort bestand kunnen we niet lezen. Kies een .docx-, .pdf- of .txt-bestand.',
-  'file.unreadable': 'We konden dit bestand niet lezen. Het is misschien beschadigd. Plak de tekst in het tekstvak.',
+  'file.unreadable':
+    'We konden dit bestand niet lezen. Het is misschien beschadigd. Plak de tekst in het tekstvak.',
   'file.noText': 'Er staat geen tekst in dit bestand. Plak de tekst in het tekstvak.',
   'pdf.encrypted':
     'Deze pdf is beveiligd met een wachtwoord. We kunnen de tekst niet lezen. Plak de tekst in het tekstvak.',

@@ -244,7 +244,9 @@ function pageText(glyphs: readonly Glyph[]): string {
   return paragraphs.map((p) => p.join('\n')).join('\n\n');
 }
 
-export type PdfTextResult = { ok: true; text: string } | { ok: false; code: 'pdf.encrypted' | 'pdf.unreadable' };
+export type PdfTextResult =
+  | { ok: true; text: string }
+  | { ok: false; code: 'pdf.encrypted' | 'pdf.unreadable' };
 
 const require = createRequire(import.meta.url);
 /** pdf.js's standard fonts (the widths of Helvetica, Times, …), from its package. */
@@ -271,7 +273,8 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfTextResult> {
     }
     return { ok: true, text: pages.filter(Boolean).join('\n\n') };
   } catch (error) {
-    if ((error as { name?: string } | null)?.name === 'PasswordException') return { ok: false, code: 'pdf.encrypted' };
+    if ((error as { name?: string } | null)?.name === 'PasswordException')
+      return { ok: false, code: 'pdf.encrypted' };
     return { ok: false, code: 'pdf.unreadable' };
   } finally {
     await task.destroy().catch(() => undefined);

@@ -174,10 +174,17 @@ export async function readOriginal(
 ): Promise<{ fileName: string | null; mediaType: string; content: Uint8Array | null; body: string } | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   return db.run(async (tx) => {
-    const [row] = await tx.sql<{ file_name: string | null; media_type: string; content: Uint8Array | null; body: string }>`
+    const [row] = await tx.sql<{
+      file_name: string | null;
+      media_type: string;
+      content: Uint8Array | null;
+      body: string;
+    }>`
       select w.file_name, o.media_type, o.content, o.body
       from public.written_input_originals o join public.written_inputs w on w.id = o.written_input_id
       where o.written_input_id = ${id}`;
-    return row ? { fileName: row.file_name, mediaType: row.media_type, content: row.content, body: row.body } : null;
+    return row
+      ? { fileName: row.file_name, mediaType: row.media_type, content: row.content, body: row.body }
+      : null;
   });
 }

@@ -28,7 +28,9 @@ export interface DraftDocument {
   readonly text: string;
 }
 
-export type CreateDraftResult = { ok: true; id: string; points: DraftPoint[] } | { ok: false; code: WrittenError };
+export type CreateDraftResult =
+  | { ok: true; id: string; points: DraftPoint[] }
+  | { ok: false; code: WrittenError };
 
 const metaError = (path: readonly PropertyKey[]): WrittenError => {
   switch (path[0]) {
@@ -46,7 +48,9 @@ const metaError = (path: readonly PropertyKey[]): WrittenError => {
 };
 
 /** Checks what the form says about a document; the first problem's code. */
-export function parseMeta(raw: unknown): { ok: true; meta: WrittenInputMeta } | { ok: false; code: WrittenError } {
+export function parseMeta(
+  raw: unknown,
+): { ok: true; meta: WrittenInputMeta } | { ok: false; code: WrittenError } {
   const parsed = WrittenInputMetaSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: metaError(parsed.error.issues[0]?.path ?? []) };
   return { ok: true, meta: parsed.data };
@@ -66,7 +70,11 @@ export function draftPointsOf(text: string): DraftPoint[] {
  * Keeps the document (for admins, until the retention date) and its text split into points, as a
  * draft the staff member checks before anything becomes input.
  */
-export async function createDraft(db: CallerDb, meta: WrittenInputMeta, doc: DraftDocument): Promise<CreateDraftResult> {
+export async function createDraft(
+  db: CallerDb,
+  meta: WrittenInputMeta,
+  doc: DraftDocument,
+): Promise<CreateDraftResult> {
   if (doc.text.length > MAX_TEXT_CHARS) return { ok: false, code: 'written.textTooLong' };
   if (doc.text.trim() === '') return { ok: false, code: 'written.noInput' };
   const points = draftPointsOf(doc.text).slice(0, MAX_POINTS * 2);
@@ -146,7 +154,9 @@ export async function saveDraft(
   if (!/^[0-9a-f-]{36}$/i.test(id)) return { ok: false, code: 'written.notFound' };
   const checked = checkPoints(raw);
   if (!checked.ok) return checked;
-  const mayAnswer = db.caller.kind === 'service' || (db.caller.kind === 'staff' && ['admin', 'analyst'].includes(db.caller.staffRole));
+  const mayAnswer =
+    db.caller.kind === 'service' ||
+    (db.caller.kind === 'staff' && ['admin', 'analyst'].includes(db.caller.staffRole));
   try {
     return await db.run(async (tx): Promise<SaveResult> => {
       const draft = await lockDraft(tx, id);
@@ -181,14 +191,16 @@ export async function saveDraft(
 /** Throws away a draft that was never saved (its document goes with it). */
 export async function discardDraft(db: CallerDb, id: string): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
-  return db.run(async (tx) => (await tx.execute(
-    'delete from public.written_inputs where id = $1 and saved_at is null',
-    [id],
-  )) === 1);
+  return db.run(
+    async (tx) =>
+      (await tx.execute('delete from public.written_inputs where id = $1 and saved_at is null', [id])) === 1,
+  );
 }
 
 /** The draft's points as the check screen sends them back (one form field per block). */
 export function parseDraftPoints(raw: unknown): DraftPoint[] | null {
-  const parsed = DraftPointSchema.array().max(MAX_POINTS * 2).safeParse(raw);
+  const parsed = DraftPointSchema.array()
+    .max(MAX_POINTS * 2)
+    .safeParse(raw);
   return parsed.success ? parsed.data : null;
 }

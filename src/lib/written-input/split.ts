@@ -50,7 +50,7 @@ export function normaliseText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u00ad|\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/\t/g, ' ')
     .replace(/\f/g, '\n\n');
 }
@@ -136,7 +136,8 @@ function markerOf(paragraph: string): Marker | null {
       rest: paragraph.slice(numbered[0].length).trim(),
     };
   const bullet = BULLET.exec(paragraph);
-  if (bullet) return { type: 'bullet', number: null, label: '', rest: paragraph.slice(bullet[0].length).trim() };
+  if (bullet)
+    return { type: 'bullet', number: null, label: '', rest: paragraph.slice(bullet[0].length).trim() };
   return null;
 }
 

@@ -15,7 +15,8 @@ import { createDraft, saveDraft } from '../../../src/lib/written-input/save.serv
 import { freshDatabase, type TestDatabase } from '../../support/db';
 import { buildWorld, callerFor, ids } from '../../support/world';
 
-const seed = (name: string) => readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url), 'utf8');
+const seed = (name: string) =>
+  readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url), 'utf8');
 const seed000 = () => seed('000_7b8cba60bcc3d8d6.txt');
 
 let db: TestDatabase;
@@ -74,16 +75,22 @@ describe('written input', () => {
     const text = 'Advies 1: Bel mevrouw Jansen op 06-12345678 over de wachtlijst.\n\nAdvies 2: Meer hulp.';
     const { saved } = await savedAdvice('admin', text);
     const [row] = await db.asOwner((tx) =>
-      tx.query<{ spans: { type: string }[] }>(`select pii_spans as spans from public.input_items where id = $1`, [
-        saved.points[0]?.id,
-      ]),
+      tx.query<{ spans: { type: string }[] }>(
+        `select pii_spans as spans from public.input_items where id = $1`,
+        [saved.points[0]?.id],
+      ),
     );
     expect(row?.spans.map((s) => s.type)).toContain('PHONE');
   });
 
   test('saving twice stores once', async () => {
     const as = forCaller(db, callerFor('analyst'));
-    const draft = await createDraft(as, meta, { fileName: null, mediaType: 'text/plain', content: null, text: '1. Een.\n2. Twee.' });
+    const draft = await createDraft(as, meta, {
+      fileName: null,
+      mediaType: 'text/plain',
+      content: null,
+      text: '1. Een.\n2. Twee.',
+    });
     if (!draft.ok) throw new Error(draft.code);
     expect((await saveDraft(as, draft.id, draft.points)).ok).toBe(true);
     expect(await saveDraft(as, draft.id, draft.points)).toEqual({ ok: false, code: 'written.alreadySaved' });
@@ -116,7 +123,9 @@ describe('written input', () => {
       expect(await readOriginal(forCaller(db, callerFor('admin')), id)).toBeNull();
     } finally {
       await db.asOwner((tx) =>
-        tx.execute(`update public.consultations set retention_until = null where id = $1`, [ids.openConsultation]),
+        tx.execute(`update public.consultations set retention_until = null where id = $1`, [
+          ids.openConsultation,
+        ]),
       );
     }
   });
@@ -211,7 +220,9 @@ describe('the college’s response per point', () => {
     expect(await answer(second, 'Tweede reactie.')).toEqual({ ok: false, code: 'response.stale' });
 
     // An admin deleted the point.
-    await db.transaction(callerFor('admin'), (tx) => tx.execute('delete from public.input_items where id = $1', [first.id]));
+    await db.transaction(callerFor('admin'), (tx) =>
+      tx.execute('delete from public.input_items where id = $1', [first.id]),
+    );
     expect(await answer(first, 'Reactie.')).toEqual({ ok: false, code: 'response.gone' });
     expect(await answer({ ...first }, '')).toEqual({ ok: false, code: 'response.empty' });
   });

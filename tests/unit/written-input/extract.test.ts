@@ -18,16 +18,24 @@ import { buildPdf, layoutPdf } from '../../support/pdf';
 import { seedText } from './seeds';
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const shape = (points: SplitBlock[]) => points.map((p) => ({ text: squash(p.text), response: squash(p.response) }));
+const shape = (points: SplitBlock[]) =>
+  points.map((p) => ({ text: squash(p.text), response: squash(p.response) }));
 
 /** Seed paragraphs as a word processor holds them: blank-line separated, Markdown removed. */
 const plainParagraphs = (text: string) =>
   text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\*\*|(?<!\w)\*|\*(?!\w)|^#+\s*|\\/gm, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim())
+    .map((p) =>
+      p
+        .replace(/\*\*|(?<!\w)\*|\*(?!\w)|^#+\s*|\\/gm, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
 
-const docxOf = (children: (Paragraph | Table)[]) => Packer.toBuffer(new Document({ sections: [{ children }] }));
+const docxOf = (children: (Paragraph | Table)[]) =>
+  Packer.toBuffer(new Document({ sections: [{ children }] }));
 
 async function read(name: string, bytes: Uint8Array) {
   const result = await extractText({ name, bytes });
@@ -47,7 +55,9 @@ describe('seed 000 (numbered advice with "Reactie college")', () => {
   });
 
   test('as .docx', async () => {
-    const bytes = await docxOf(plainParagraphs(seedText('000')).map((p) => new Paragraph({ children: [new TextRun(p)] })));
+    const bytes = await docxOf(
+      plainParagraphs(seedText('000')).map((p) => new Paragraph({ children: [new TextRun(p)] })),
+    );
     const result = await read('advies.docx', bytes);
     expect(result.type).toBe('docx');
     expect(shape(splitPoints(result.text))).toEqual(expected000);
@@ -62,22 +72,39 @@ describe('seed 000 (numbered advice with "Reactie college")', () => {
   }, 30_000);
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-  test.skipIf(!soffice)('as .pdf made by LibreOffice from the .docx', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'dm-advice-'));
-    try {
-      const docx = path.join(dir, 'advies.docx');
-      await writeFile(docx, await docxOf(plainParagraphs(seedText('000')).map((p) => new Paragraph({ children: [new TextRun(p)] }))));
-      await promisify(execFile)(
-        soffice as string,
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
-        { timeout: 120_000 },
-      );
-      const result = await read('advies.pdf', await readFile(path.join(dir, 'advies.pdf')));
-      expect(shape(splitPoints(result.text))).toEqual(expected000);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 150_000);
+  test.skipIf(!soffice)(
+    'as .pdf made by LibreOffice from the .docx',
+    async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'dm-advice-'));
+      try {
+        const docx = path.join(dir, 'advies.docx');
+        await writeFile(
+          docx,
+          await docxOf(
+            plainParagraphs(seedText('000')).map((p) => new Paragraph({ children: [new TextRun(p)] })),
+          ),
+        );
+        await promisify(execFile)(
+          soffice as string,
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            docx,
+          ],
+          { timeout: 120_000 },
+        );
+        const result = await read('advies.pdf', await readFile(path.join(dir, 'advies.pdf')));
+        expect(shape(splitPoints(result.text))).toEqual(expected000);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    150_000,
+  );
 });
 
 describe('seed 003 (a table "advies | reactie van het college")', () => {
@@ -96,7 +123,10 @@ describe('seed 003 (a table "advies | reactie van het college")', () => {
     const table = new Table({
       rows: [
         new TableRow({
-          children: [cell('Aandachtspunten en adviezen van Adviesraad sociaal domein'), cell('Reactie van het college')],
+          children: [
+            cell('Aandachtspunten en adviezen van Adviesraad sociaal domein'),
+            cell('Reactie van het college'),
+          ],
         }),
         ...rows.map((r) => new TableRow({ children: [cell(r.text), cell(r.response ?? '')] })),
       ],
@@ -126,12 +156,22 @@ describe('letter-spaced PDF text comes out as words', () => {
 
 describe('bad files', () => {
   test('a PDF with a password, without text (a scan), or broken says so', async () => {
-    expect(await extractText({ name: 'a.pdf', bytes: buildPdf([[{ text: 'Geheim', x: 50, y: 800 }]], { encrypted: true }) })).toEqual({
+    expect(
+      await extractText({
+        name: 'a.pdf',
+        bytes: buildPdf([[{ text: 'Geheim', x: 50, y: 800 }]], { encrypted: true }),
+      }),
+    ).toEqual({
       ok: false,
       code: 'pdf.encrypted',
     });
-    expect(await extractText({ name: 'scan.pdf', bytes: buildPdf([[]]) })).toEqual({ ok: false, code: 'pdf.noText' });
-    expect(await extractText({ name: 'kapot.pdf', bytes: new TextEncoder().encode('%PDF-1.4 kapot') })).toEqual({
+    expect(await extractText({ name: 'scan.pdf', bytes: buildPdf([[]]) })).toEqual({
+      ok: false,
+      code: 'pdf.noText',
+    });
+    expect(
+      await extractText({ name: 'kapot.pdf', bytes: new TextEncoder().encode('%PDF-1.4 kapot') }),
+    ).toEqual({
       ok: false,
       code: 'file.unreadable',
     });
@@ -147,16 +187,23 @@ describe('bad files', () => {
   });
 
   test('too large, empty, a broken .docx', async () => {
-    expect(await extractText({ name: 'groot.txt', bytes: new Uint8Array(MAX_FILE_BYTES + 1).fill(65) })).toEqual({
+    expect(
+      await extractText({ name: 'groot.txt', bytes: new Uint8Array(MAX_FILE_BYTES + 1).fill(65) }),
+    ).toEqual({
       ok: false,
       code: 'file.tooLarge',
     });
-    expect(await extractText({ name: 'leeg.txt', bytes: new Uint8Array() })).toEqual({ ok: false, code: 'file.missing' });
+    expect(await extractText({ name: 'leeg.txt', bytes: new Uint8Array() })).toEqual({
+      ok: false,
+      code: 'file.missing',
+    });
     expect(await extractText({ name: 'spaties.txt', bytes: new TextEncoder().encode(' \n ') })).toEqual({
       ok: false,
       code: 'file.noText',
     });
-    expect(await extractText({ name: 'kapot.docx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]) })).toEqual({
+    expect(
+      await extractText({ name: 'kapot.docx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]) }),
+    ).toEqual({
       ok: false,
       code: 'file.unreadable',
     });

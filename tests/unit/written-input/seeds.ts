@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 
 /** The background documents of issue 19 (../shared/seeds). */
 export const seedText = (name: '000' | '003' | '004'): string => {
-  const files = { '000': '000_7b8cba60bcc3d8d6.txt', '003': '003_0d334058eacbc922.txt', '004': '004_c894e3430f81cd1d.txt' };
+  const files = {
+    '000': '000_7b8cba60bcc3d8d6.txt',
+    '003': '003_0d334058eacbc922.txt',
+    '004': '004_c894e3430f81cd1d.txt',
+  };
   return readFileSync(new URL(`../../../../shared/seeds/${files[name]}`, import.meta.url), 'utf8');
 };
 

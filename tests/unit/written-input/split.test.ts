@@ -49,10 +49,22 @@ describe('splitting the seed documents into their advice points', () => {
 
 describe('markers', () => {
   test.each([
-    ['Advies 1: Meer hulp.\nAdvies 2: Minder regels.', ['Advies 1', 'Advies 2'], ['Meer hulp.', 'Minder regels.']],
-    ['Aanbeveling 3 – Kortere lijnen.\n\nAanbeveling 4. Minder papier.', ['Aanbeveling 3', 'Aanbeveling 4'], ['Kortere lijnen.', 'Minder papier.']],
+    [
+      'Advies 1: Meer hulp.\nAdvies 2: Minder regels.',
+      ['Advies 1', 'Advies 2'],
+      ['Meer hulp.', 'Minder regels.'],
+    ],
+    [
+      'Aanbeveling 3 – Kortere lijnen.\n\nAanbeveling 4. Minder papier.',
+      ['Aanbeveling 3', 'Aanbeveling 4'],
+      ['Kortere lijnen.', 'Minder papier.'],
+    ],
     ['1) Een.\n2) Twee.\n3) Drie.', ['1', '2', '3'], ['Een.', 'Twee.', 'Drie.']],
-    ['Wij vragen:\n- meer tijd;\n- meer geld;\n• minder regels.', [null, null, null], ['meer tijd;', 'meer geld;', 'minder regels.']],
+    [
+      'Wij vragen:\n- meer tijd;\n- meer geld;\n• minder regels.',
+      [null, null, null],
+      ['meer tijd;', 'meer geld;', 'minder regels.'],
+    ],
   ])('%j', (text, labels, texts) => {
     const points = splitPoints(text);
     expect(points.map((p) => p.label)).toEqual(labels);
@@ -60,7 +72,9 @@ describe('markers', () => {
   });
 
   test('a number inside the text is no point; numbering must count up from 1', () => {
-    const points = splitPoints('1. Eerste punt.\n\nIn 2024 waren er 3. ongeveer.\n\n2. Tweede punt.\n\n5. Geen punt.');
+    const points = splitPoints(
+      '1. Eerste punt.\n\nIn 2024 waren er 3. ongeveer.\n\n2. Tweede punt.\n\n5. Geen punt.',
+    );
     expect(points.map((p) => p.label)).toEqual(['1', '2']);
     expect(points[0]?.text).toBe('Eerste punt.\n\nIn 2024 waren er 3. ongeveer.');
     expect(points[1]?.text).toBe('Tweede punt.\n\n5. Geen punt.');
@@ -80,7 +94,9 @@ describe('markers', () => {
   });
 
   test('hyphenation at a line end is undone; Windows line ends and empty input are fine', () => {
-    expect(splitPoints('1. De huishoude-\r\nlijke hulp.\r\n2. Twee.')[0]?.text).toBe('De huishoudelijke hulp.');
+    expect(splitPoints('1. De huishoude-\r\nlijke hulp.\r\n2. Twee.')[0]?.text).toBe(
+      'De huishoudelijke hulp.',
+    );
     expect(splitDocument('')).toEqual([]);
     expect(splitDocument('   \n\n  ')).toEqual([]);
   });

@@ -10,6 +10,7 @@ const people = [
     menu: [
       'Werkplek',
       'Moderatie',
+      'Brieven',
       'Thema’s',
       'Roadtour',
       'Dashboard',
@@ -25,14 +26,14 @@ const people = [
     email: 'moderator@doemee.test',
     name: 'Moderator (demo)',
     role: 'moderator',
-    menu: ['Werkplek', 'Moderatie'],
+    menu: ['Werkplek', 'Moderatie', 'Brieven'],
     attention: ['moderatie'],
   },
   {
     email: 'analist@doemee.test',
     name: 'Analist (demo)',
     role: 'analist',
-    menu: ['Werkplek', 'Thema’s', 'Dashboard', 'Export'],
+    menu: ['Werkplek', 'Brieven', 'Thema’s', 'Dashboard', 'Export'],
     attention: ['themas'],
   },
   {

@@ -26,7 +26,10 @@ test('an advice letter: upload, check the split, save, answer two points, export
   test.setTimeout(180_000);
   const file = info.outputPath('advies-adviesraad.docx');
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(file, await Packer.toBuffer(new Document({ sections: [{ children: letter.map((p) => new Paragraph(p)) }] })));
+  await writeFile(
+    file,
+    await Packer.toBuffer(new Document({ sections: [{ children: letter.map((p) => new Paragraph(p)) }] })),
+  );
 
   await signIn(page, 'analist@doemee.test');
   await page.getByRole('navigation').getByRole('link', { name: 'Brieven' }).click();
@@ -61,7 +64,11 @@ test('an advice letter: upload, check the split, save, answer two points, export
     const at = el.value.indexOf('Maak er');
     el.setSelectionRange(at, at);
   });
-  await page.getByRole('listitem').filter({ has: second }).getByRole('button', { name: 'Splitsen bij de cursor' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ has: second })
+    .getByRole('button', { name: 'Splitsen bij de cursor' })
+    .click();
   await expect(page.getByRole('status').first()).toContainText('5 punten worden opgeslagen');
   await expect(page.getByLabel('Tekst van punt 3')).toHaveValue('Maak er ook een plan voor preventie bij.');
   await page
@@ -74,7 +81,9 @@ test('an advice letter: upload, check the split, save, answer two points, export
   );
   await page.getByRole('button', { name: 'Punten opslaan' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Formeel advies van Adviesraad Sociaal Domein' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Formeel advies van Adviesraad Sociaal Domein' }),
+  ).toBeVisible();
   await expect(page.getByText('4 punten zijn opgeslagen')).toBeVisible();
   await expect(page.getByText('0 van 4')).toBeVisible();
   await expectAccessible(page);
@@ -84,7 +93,10 @@ test('an advice letter: upload, check the split, save, answer two points, export
     [3, 'We vragen de hulpen om signalen.', 'Wordt onderzocht'],
   ] as const) {
     await page.getByLabel(`Reactie college op punt ${n}`).fill(text);
-    await page.getByRole('group', { name: `Wat doet het college met punt ${n}?` }).getByLabel(status, { exact: true }).check();
+    await page
+      .getByRole('group', { name: `Wat doet het college met punt ${n}?` })
+      .getByLabel(status, { exact: true })
+      .check();
     await page.getByRole('button', { name: `Reactie op punt ${n} opslaan` }).click();
     await expect(page.getByText('De reactie is opgeslagen.')).toBeVisible();
   }
@@ -96,18 +108,31 @@ test('an advice letter: upload, check the split, save, answer two points, export
   ]);
   expect(download.suggestedFilename()).toBe('bijlage-reactie-college-adviesraad-sociaal-domein.docx');
   const { value } = await mammoth.extractRawText({ buffer: await readFile(await download.path()) });
-  const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const at = (text: string) => lines.findIndex((l) => l.includes(text));
   expect(at('Bijlage 1: reactie college per advies van Adviesraad Sociaal Domein')).toBe(0);
-  expect(at('Kijk verder vooruit dan 2027.')).toBeLessThan(at('Reactie college: Het college kijkt vooruit tot 2030.'));
-  expect(at('Reactie college: Het college kijkt vooruit tot 2030.')).toBeLessThan(at('Werk positieve gezondheid'));
+  expect(at('Kijk verder vooruit dan 2027.')).toBeLessThan(
+    at('Reactie college: Het college kijkt vooruit tot 2030.'),
+  );
+  expect(at('Reactie college: Het college kijkt vooruit tot 2030.')).toBeLessThan(
+    at('Werk positieve gezondheid'),
+  );
   expect(at('Werk positieve gezondheid')).toBeLessThan(at('Nog geen reactie.'));
-  expect(at('Vraag de huishoudelijke hulpen')).toBeLessThan(at('Reactie college: We vragen de hulpen om signalen.'));
-  expect(at('Reactie college: We vragen de hulpen om signalen.')).toBeLessThan(at('Zoek de ruimte in de regels.'));
+  expect(at('Vraag de huishoudelijke hulpen')).toBeLessThan(
+    at('Reactie college: We vragen de hulpen om signalen.'),
+  );
+  expect(at('Reactie college: We vragen de hulpen om signalen.')).toBeLessThan(
+    at('Zoek de ruimte in de regels.'),
+  );
 
   // The overview counts the answered points.
   await page.getByRole('link', { name: 'Terug naar brieven en adviezen' }).click();
-  await expect(page.getByRole('row', { name: /Adviesraad Sociaal Domein/ })).toContainText('2 van 4 beantwoord');
+  await expect(page.getByRole('row', { name: /Adviesraad Sociaal Domein/ })).toContainText(
+    '2 van 4 beantwoord',
+  );
 });
 
 test('a stale response is not saved, and a moderator sees responses without forms', async ({ browser }) => {
@@ -117,7 +142,9 @@ test('a stale response is not saved, and a moderator sees responses without form
   await analyst.goto('/staff/inbreng/nieuw');
   await analyst.getByLabel('Van welke organisatie?').fill('Ouderenbond Zoetermeer');
   await analyst.getByLabel('Formeel advies').check();
-  await analyst.getByLabel('Of plak de tekst').fill('1. Meer bankjes in het park.\n2. Een bus naar de markt.');
+  await analyst
+    .getByLabel('Of plak de tekst')
+    .fill('1. Meer bankjes in het park.\n2. Een bus naar de markt.');
   await analyst.getByRole('button', { name: 'Verder: punten controleren' }).click();
   await analyst.getByRole('button', { name: 'Punten opslaan' }).click();
   await expect(analyst.getByText('0 van 2')).toBeVisible();
@@ -126,13 +153,21 @@ test('a stale response is not saved, and a moderator sees responses without form
   const other = await analyst.context().newPage();
   await other.goto(analyst.url());
   await analyst.getByLabel('Reactie college op punt 1').fill('Er komen tien bankjes.');
-  await analyst.getByRole('group', { name: 'Wat doet het college met punt 1?' }).getByLabel('Overgenomen', { exact: true }).check();
+  await analyst
+    .getByRole('group', { name: 'Wat doet het college met punt 1?' })
+    .getByLabel('Overgenomen', { exact: true })
+    .check();
   await analyst.getByRole('button', { name: 'Reactie op punt 1 opslaan' }).click();
   await expect(analyst.getByText('De reactie is opgeslagen.')).toBeVisible();
   await other.getByLabel('Reactie college op punt 1').fill('Er komen geen bankjes.');
-  await other.getByRole('group', { name: 'Wat doet het college met punt 1?' }).getByLabel('Niet overgenomen', { exact: true }).check();
+  await other
+    .getByRole('group', { name: 'Wat doet het college met punt 1?' })
+    .getByLabel('Niet overgenomen', { exact: true })
+    .check();
   await other.getByRole('button', { name: 'Reactie op punt 1 opslaan' }).click();
-  await expect(other.getByRole('alert')).toContainText('Iemand anders heeft dit punt of de reactie intussen veranderd');
+  await expect(other.getByRole('alert')).toContainText(
+    'Iemand anders heeft dit punt of de reactie intussen veranderd',
+  );
   await expect(other.getByLabel('Reactie college op punt 1')).toHaveValue('Er komen geen bankjes.');
   await expect(other.getByText('Nu opgeslagen reactie:')).toBeVisible();
   await expectAccessible(other);

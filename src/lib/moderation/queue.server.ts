@@ -26,6 +26,8 @@ export interface QueueItem {
   questionPrompt: string | null;
   topicLabel: string | null;
   stopName: string | null;
+  /** For a point of a letter or advice (channel 'schriftelijk'): who sent it and its number. */
+  writtenSource: { sender: string; kind: 'advies' | 'brief'; position: number } | null;
   body: string;
   piiSpans: PiiSpan[];
   status: ModerationStatus;
@@ -99,6 +101,9 @@ interface QueueRow {
   question_prompt: string | null;
   topic_label: string | null;
   stop_name: string | null;
+  written_sender: string | null;
+  written_kind: 'advies' | 'brief' | null;
+  written_position: number | null;
   body: string;
   pii_spans: PiiSpan[];
   status: ModerationStatus;
@@ -139,12 +144,15 @@ export async function listQueue(
               to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
               i.channel, i.audience, i.kind, q.prompt as question_prompt,
               coalesce(t.label, qt.label) as topic_label, s.name as stop_name,
+              wi.sender as written_sender, wi.kind as written_kind, wp.position as written_position,
               i.body, i.pii_spans, i.status, i.reject_reason, i.version, i.redacted
        from public.input_items i
        left join public.questions q on q.id = i.question_id
        left join public.topics t on t.id = i.topic_id
        left join public.topics qt on qt.id = q.topic_id
        left join public.roadtour_stops s on s.id = i.stop_id
+       left join public.written_points wp on wp.input_item_id = i.id
+       left join public.written_inputs wi on wi.id = wp.written_input_id
        ${w.sql}
        order by i.created_at desc, i.id desc
        limit ${limit}`,
@@ -171,6 +179,10 @@ function toItem(row: QueueRow): QueueItem {
     questionPrompt: row.question_prompt,
     topicLabel: row.topic_label,
     stopName: row.stop_name,
+    writtenSource:
+      row.written_sender && row.written_kind && row.written_position !== null
+        ? { sender: row.written_sender, kind: row.written_kind, position: row.written_position }
+        : null,
     body: row.body,
     piiSpans: row.pii_spans,
     status: row.status,

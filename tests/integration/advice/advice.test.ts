@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportAdvice } from '../../../src/lib/advice/export.server';
 import { saveResponse } from '../../../src/lib/advice/respond.server';
 import { forCaller } from '../../../src/lib/db/types';
+import { listQueue } from '../../../src/lib/moderation/queue.server';
 import { purgeExpired } from '../../../src/lib/retention/purge.server';
 import { readOriginal, readWrittenInput } from '../../../src/lib/written-input/read.server';
 import { createDraft, saveDraft } from '../../../src/lib/written-input/save.server';
@@ -66,6 +67,11 @@ describe('written input', () => {
     expect(new Set(items.map((i) => `${i.channel}/${i.kind}/${i.status}/${i.audience}`))).toEqual(
       new Set(['schriftelijk/point/new/adviesraad']),
     );
+    // The moderation queue says where each point came from.
+    const queue = await listQueue(as, { consultationId: ids.openConsultation, channel: 'schriftelijk' });
+    if (!queue.ok) throw new Error(queue.code);
+    const first = queue.items.find((i) => i.id === saved.points[0]?.id);
+    expect(first?.writtenSource).toEqual({ sender: meta.sender, kind: 'advies', position: 1 });
     // A moderator may not answer: the document's own responses are not stored for them.
     const detail = await readWrittenInput(as, id);
     expect(detail?.pointList.every((p) => p.responseMd === '')).toBe(true);

@@ -4,8 +4,10 @@ import { readOriginal } from '../../../../lib/written-input/read.server';
 /** The document as received, for admins, until the retention date (RLS returns it to nobody else). */
 export const GET: APIRoute = async ({ params, locals }) => {
   const staff = locals.staff;
-  if (!staff) return new Response(null, { status: 303, headers: { location: '/staff/inloggen?reden=nodig' } });
-  if (staff.staffRole !== 'admin') return new Response('Alleen beheerders mogen dit downloaden.', { status: 403 });
+  if (!staff)
+    return new Response(null, { status: 303, headers: { location: '/staff/inloggen?reden=nodig' } });
+  if (staff.staffRole !== 'admin')
+    return new Response('Alleen beheerders mogen dit downloaden.', { status: 403 });
   const original = await readOriginal(locals.db, params.id ?? '');
   if (!original)
     return new Response('Dit document is er niet (meer). Na de bewaartermijn wordt het verwijderd.', {

@@ -52,7 +52,7 @@ test('an advice letter: upload, check the split, save, answer two points, export
   await expect(page.getByRole('heading', { level: 1, name: 'Punten controleren' })).toBeVisible();
   await expect(page.getByRole('status').first()).toContainText('4 punten worden opgeslagen');
   // Letterhead, salutation, introduction and signature are left out, the four advices kept.
-  await expect(page.getByRole('checkbox', { name: 'Opslaan als punt' })).toHaveCount(9);
+  await expect(page.getByRole('checkbox', { name: 'Opslaan als punt' })).toHaveCount(10);
   await expect(page.getByRole('checkbox', { name: 'Opslaan als punt', checked: true })).toHaveCount(4);
   await expect(page.getByLabel('Tekst van punt 1')).toHaveValue('Kijk verder vooruit dan 2027.');
   await expectAccessible(page);
@@ -137,7 +137,8 @@ test('an advice letter: upload, check the split, save, answer two points, export
 
 test('a stale response is not saved, and a moderator sees responses without forms', async ({ browser }) => {
   test.setTimeout(120_000);
-  const analyst = await browser.newPage();
+  const analystContext = await browser.newContext();
+  const analyst = await analystContext.newPage();
   await signIn(analyst, 'analist@doemee.test');
   await analyst.goto('/staff/inbreng/nieuw');
   await analyst.getByLabel('Van welke organisatie?').fill('Ouderenbond Zoetermeer');
@@ -150,7 +151,7 @@ test('a stale response is not saved, and a moderator sees responses without form
   await expect(analyst.getByText('0 van 2')).toBeVisible();
 
   // Two tabs: the first saves, the second still has the old version.
-  const other = await analyst.context().newPage();
+  const other = await analystContext.newPage();
   await other.goto(analyst.url());
   await analyst.getByLabel('Reactie college op punt 1').fill('Er komen tien bankjes.');
   await analyst
@@ -173,7 +174,7 @@ test('a stale response is not saved, and a moderator sees responses without form
   await expectAccessible(other);
   const url = analyst.url().split('?')[0] as string;
 
-  const moderator = await browser.newPage();
+  const moderator = await (await browser.newContext()).newPage();
   await signIn(moderator, 'moderator@doemee.test');
   await moderator.goto(url);
   await expect(moderator.getByText('Er komen tien bankjes.')).toBeVisible();

@@ -1,12 +1,14 @@
 /**
  * The college's response to one advice point: Markdown text, a status, themes. Optimistic: the
- * form carries the versions it was opened with (the point's and the response's), so a point that
- * was changed, redacted or deleted meanwhile, or a response someone else saved first, is never
- * overwritten silently.
+ * form carries the response's version and a hash of the point's text it was opened with, so a
+ * point whose text was changed or redacted, or that was deleted meanwhile, or a response someone
+ * else saved first, is never overwritten silently. A moderator approving the point meanwhile
+ * changes neither, so the analyst's work goes on.
  */
 import { z } from 'zod';
 import { isRefusal, sqlState } from '../db/errors';
 import type { CallerDb } from '../db/types';
+import { textHash } from '../written-input/read.server';
 import { responseStatuses } from './statuses';
 
 export type RespondError =
@@ -23,8 +25,8 @@ export const ResponseInputSchema = z.object({
   pointId: z.string().uuid(),
   /** The written point's version the form showed. */
   version: z.coerce.number().int().min(1),
-  /** The input item's version the form showed (a redaction or edit of the point changes it). */
-  itemVersion: z.coerce.number().int().min(1),
+  /** The hash of the point's text the form showed (a redaction or edit of the point changes it). */
+  textHash: z.string().regex(/^[0-9a-f]{16}$/),
   responseMd: z.string(),
   status: z.enum(responseStatuses, { message: 'status' }),
   themeIds: z.array(z.string().uuid()).max(50).default([]),
@@ -50,13 +52,13 @@ export async function saveResponse(db: CallerDb, raw: unknown): Promise<RespondR
     return { ok: false, code: 'response.forbidden' };
   try {
     return await db.run(async (tx): Promise<RespondResult> => {
-      const [point] = await tx.sql<{ consultation_id: string; version: number; item_version: number }>`
-        select p.consultation_id, p.version, i.version as item_version
+      const [point] = await tx.sql<{ consultation_id: string; version: number; body: string }>`
+        select p.consultation_id, p.version, i.body
         from public.written_points p join public.input_items i on i.id = p.input_item_id
         where p.input_item_id = ${input.pointId}
         for update of p`;
       if (!point) return { ok: false, code: 'response.gone' };
-      if (point.version !== input.version || point.item_version !== input.itemVersion)
+      if (point.version !== input.version || textHash(point.body) !== input.textHash)
         return { ok: false, code: 'response.stale' };
       const themes = [...new Set(input.themeIds)];
       if (themes.length > 0) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /** Reading written input as the caller (RLS: moderators, analysts, admins). */
 import type { Audience } from '../content/schema';
 import type { CallerDb, Tx } from '../db/types';
@@ -28,8 +29,11 @@ export interface WrittenPoint {
   /** The point's text as moderation left it (redacted where personal data was removed). */
   readonly text: string;
   readonly status: ModerationStatus;
-  /** The input item's version: a change or redaction since the form was opened shows. */
-  readonly itemVersion: number;
+  /**
+   * A short hash of the point's text: a change or redaction of the text since a response form
+   * was opened shows, while moderation deciding on it (its status) does not.
+   */
+  readonly textHash: string;
   readonly responseMd: string;
   readonly responseStatus: string | null;
   readonly respondedAt: string | null;
@@ -60,6 +64,10 @@ interface SummaryRow {
   answered: number;
   created_at: Date | string;
 }
+
+/** A short hash of a point's text, for the response form's stale-edit check. */
+export const textHash = (text: string): string =>
+  createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
@@ -137,7 +145,7 @@ export async function readPoints(tx: Tx, writtenInputId: string): Promise<Writte
     position: r.position,
     text: r.body,
     status: r.status,
-    itemVersion: r.item_version,
+    textHash: textHash(r.body),
     responseMd: r.response_md,
     responseStatus: r.response_status,
     respondedAt: r.responded_at === null ? null : iso(r.responded_at),

@@ -147,7 +147,7 @@ describe('the college’s response per point', () => {
       const result = await saveResponse(analyst, {
         pointId: point.id,
         version: point.version,
-        itemVersion: point.itemVersion,
+        textHash: point.textHash,
         responseMd: `Het college reageert op punt ${point.position}: **dank** voor dit advies.`,
         status: point.position % 2 ? 'overgenomen' : 'wordt_onderzocht',
         themeIds: point.position === 1 ? [ids.draftTheme] : [],
@@ -201,7 +201,7 @@ describe('the college’s response per point', () => {
       saveResponse(analyst, {
         pointId: point.id,
         version: point.version,
-        itemVersion: point.itemVersion,
+        textHash: point.textHash,
         responseMd: text,
         status: 'al_geregeld',
       });
@@ -209,12 +209,16 @@ describe('the college’s response per point', () => {
       await saveResponse(forCaller(db, callerFor('moderator')), {
         pointId: first.id,
         version: first.version,
-        itemVersion: first.itemVersion,
+        textHash: first.textHash,
         responseMd: 'x',
         status: 'al_geregeld',
       }),
     ).toEqual({ ok: false, code: 'response.forbidden' });
 
+    // A moderator approving the point meanwhile does not make the form stale.
+    await db.transaction(callerFor('moderator'), (tx) =>
+      tx.execute(`update public.input_items set status = 'approved' where id = $1`, [second.id]),
+    );
     // A moderator redacts the point after the analyst opened the form.
     await db.transaction(callerFor('moderator'), (tx) =>
       tx.execute(`update public.input_items set body = 'Eerste, aangepast.' where id = $1`, [first.id]),

@@ -10,12 +10,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { decodeText, documentType, extractText } from '../../../src/lib/written-input/extract.server';
 import { MAX_FILE_BYTES } from '../../../src/lib/written-input/schema';
 import { type SplitBlock, splitPoints } from '../../../src/lib/written-input/split';
 import { buildPdf, layoutPdf } from '../../support/pdf';
 import { seedText } from './seeds';
+
+// Parsing Word and PDF files takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const shape = (points: SplitBlock[]) =>

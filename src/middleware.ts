@@ -26,6 +26,7 @@ import { canonicalPath } from './lib/http/canonical-path.js';
 import { isApiPath, jsonMessage } from './lib/http/responses';
 import { securityHeaders } from './lib/http/security-headers.js';
 import { t } from './lib/i18n/nl';
+import { MAX_FILE_BYTES } from './lib/written-input/schema';
 
 const staffArea = /^\/staff(\/|$)/;
 // Signing in, and setting a password from an e-mailed link, need no session.
@@ -89,6 +90,9 @@ function secured(response: Response): Response {
   return response;
 }
 
+/** Forms that carry a document upload; their body may be as large as the document limit. */
+const uploadPaths = new Set(['/staff/inbreng/nieuw']);
+
 /** Request-size limit, read once (no database needed, so it works before anything else). */
 let maxBodyBytes: number | undefined;
 
@@ -122,7 +126,8 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   // Every method that may carry a body has a bucket, and so the size limit.
   const bucket = bucketFor(context.request.method, pathname);
   maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
-  const limit = maxBodyBytes;
+  // Staff upload letters and documents (issue 19): the file's own limit plus room for the form.
+  const limit = uploadPaths.has(pathname) ? Math.max(maxBodyBytes, MAX_FILE_BYTES + 64 * 1024) : maxBodyBytes;
   const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
   if (form === 'tooLarge' || (form === null && bucket && (await bodyTooLarge(context.request, limit))))
     return payloadTooLarge(context.request, pathname);

@@ -1,6 +1,6 @@
 /**
  * The retention job, for a daily timer (see README "Privacy: retention"):
- *   npm run retention     deletes contact e-mail addresses and unredacted originals after the
+ *   npm run retention     deletes contact e-mail addresses, unredacted originals and received documents after the
  *                         consultation's retention date; prints the counts; idempotent
  * Works on the embedded database (DATA_DIR; stop the server first) and on DATABASE_URL.
  */
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     console.log(
       `Retention: ${counts.consultations} consultation(s) past their retention date; deleted ` +
         `${counts.contactEmails} contact e-mail address(es), ${counts.outboxMessages} outbox message(s), ` +
-        `${counts.originals} unredacted original(s), ${counts.uploads} spreadsheet upload(s) never imported.`,
+        `${counts.originals} unredacted original(s), ${counts.uploads} spreadsheet upload(s) never imported, ` +
+        `${counts.documents} letter(s) or document(s) as received.`,
     );
   } finally {
     await db.close();

@@ -10,6 +10,7 @@ const people = [
     menu: [
       'Werkplek',
       'Moderatie',
+      'Brieven',
       'Thema’s',
       'Roadtour',
       'Import',
@@ -27,14 +28,14 @@ const people = [
     email: 'moderator@doemee.test',
     name: 'Moderator (demo)',
     role: 'moderator',
-    menu: ['Werkplek', 'Moderatie', 'Import'],
+    menu: ['Werkplek', 'Moderatie', 'Brieven', 'Import'],
     attention: ['moderatie'],
   },
   {
     email: 'analist@doemee.test',
     name: 'Analist (demo)',
     role: 'analist',
-    menu: ['Werkplek', 'Thema’s', 'Import', 'Dashboard', 'Export'],
+    menu: ['Werkplek', 'Brieven', 'Thema’s', 'Import', 'Dashboard', 'Export'],
     attention: ['themas'],
   },
   {

@@ -22,7 +22,8 @@ export type RefKind =
   | 'submission'
   | 'job'
   | 'source'
-  | 'import';
+  | 'import'
+  | 'written';
 
 type Enum = Readonly<Record<string, string>>;
 
@@ -82,7 +83,20 @@ export const audienceNames: Enum = Object.fromEntries(
 /** The form's labels of profile answers (src/lib/inputs/profile.nl.ts), in running text. */
 const lowerCased = (names: Enum): Enum =>
   Object.fromEntries(Object.entries(names).map(([code, label]) => [code, label.toLowerCase()]));
-const channelNames: Enum = { online: 'online', roadtour: 'roadtour', import: 'import (spreadsheet)' };
+const channelNames: Enum = {
+  online: 'online',
+  roadtour: 'roadtour',
+  import: 'import (spreadsheet)',
+  schriftelijk: 'schriftelijk',
+};
+const writtenKindNames: Enum = { advies: 'formeel advies', brief: 'brief of document' };
+const responseStatusNames: Enum = {
+  overgenomen: 'overgenomen',
+  deels_overgenomen: 'deels overgenomen',
+  niet_overgenomen: 'niet overgenomen',
+  al_geregeld: 'al geregeld',
+  wordt_onderzocht: 'wordt onderzocht',
+};
 const inputKindNames: Enum = {
   answer: 'antwoord',
   ...Object.fromEntries(Object.entries(noteKindLabels).map(([k, v]) => [k, v.toLowerCase()])),
@@ -303,6 +317,40 @@ export const tableFields: Readonly<Record<string, Readonly<Record<string, FieldS
     created_by: f('geïmporteerd door', { ref: 'staff' }),
     created_at: f('geïmporteerd op', 'time'),
   },
+  written_inputs: {
+    id: f('brief of advies', { ref: 'written' }),
+    consultation_id: f('raadpleging', { ref: 'consultation' }),
+    kind: f('soort', { enum: writtenKindNames }),
+    sender: f('afzender'),
+    audience: f('doelgroep', { enum: audienceNames }),
+    received_on: f('ontvangen op', 'day'),
+    title: f('onderwerp'),
+    file_name: f('bestandsnaam'),
+    saved_at: f('punten opgeslagen op', 'time'),
+    created_by: f('toegevoegd door', { ref: 'staff' }),
+    created_at: f('toegevoegd op', 'time'),
+  },
+  written_input_originals: {
+    written_input_id: f('brief of advies', { ref: 'written' }),
+    media_type: f('soort bestand'),
+    purge_after: f('bewaren tot', 'day'),
+    created_at: f('bewaard op', 'time'),
+  },
+  written_points: {
+    input_item_id: f('punt', { ref: 'item' }),
+    written_input_id: f('brief of advies', { ref: 'written' }),
+    consultation_id: f('raadpleging', { ref: 'consultation' }),
+    position: f('nummer', 'number'),
+    response_md: f('reactie college', 'long'),
+    response_status: f('wat het college ermee doet', { enum: responseStatusNames }),
+    responded_by: f('reactie geschreven door', { ref: 'staff' }),
+    responded_at: f('reactie geschreven op', 'time'),
+  },
+  written_point_themes: {
+    input_item_id: f('punt', { ref: 'item' }),
+    theme_id: f('thema', { ref: 'theme' }),
+    consultation_id: f('raadpleging', { ref: 'consultation' }),
+  },
   theme_merges: {
     id: f('samenvoeging'),
     consultation_id: f('raadpleging', { ref: 'consultation' }),
@@ -340,6 +388,7 @@ export const detailFields: Readonly<Record<string, Readonly<Record<string, Field
     outboxMessages: f('e-mails in de wachtrij', 'number'),
     originals: f('oorspronkelijke teksten', 'number'),
     uploads: f('niet geïmporteerde spreadsheets', 'number'),
+    documents: f('ontvangen brieven en documenten', 'number'),
     expiredConsultations: f('verlopen raadplegingen', 'list'),
   },
 };
@@ -433,6 +482,16 @@ export const actionLabels: Readonly<Record<string, string>> = {
   'import_sources.insert': 'Importbron toegevoegd',
   'import_sources.update': 'Importbron gewijzigd',
   'import_batches.insert': 'Spreadsheet geïmporteerd',
+  'written_inputs.insert': 'Brief of advies toegevoegd',
+  'written_inputs.update': 'Brief of advies gewijzigd',
+  'written_inputs.delete': 'Brief of advies verwijderd',
+  'written_input_originals.insert': 'Ontvangen document bewaard',
+  'written_input_originals.delete': 'Ontvangen document verwijderd',
+  'written_points.insert': 'Punt van brief of advies opgeslagen',
+  'written_points.update': 'Reactie college op advies gewijzigd',
+  'written_points.delete': 'Punt van brief of advies verwijderd',
+  'written_point_themes.insert': 'Adviespunt aan thema gekoppeld',
+  'written_point_themes.delete': 'Adviespunt van thema losgemaakt',
   'export.create': 'Export gemaakt',
   'sign_in.failed': 'Inloggen mislukt',
   'sign_in.locked': 'Inloggen tijdelijk geblokkeerd',
@@ -460,6 +519,10 @@ export const entityLabels: Readonly<Record<string, string>> = {
   questions: 'Vragen van raadplegingen',
   consultation_audiences: 'Doelgroepen van raadplegingen',
   expected_themes: "Verwachte thema's",
+  written_inputs: 'Brieven en adviezen',
+  written_input_originals: 'Ontvangen documenten',
+  written_points: 'Punten van brieven en reacties op adviezen',
+  written_point_themes: "Adviespunten bij thema's",
   export: 'Exports en downloads',
   staff_sign_in: 'Inloggen',
 };
@@ -480,6 +543,9 @@ export const entityRef: Readonly<Record<string, RefKind>> = {
   import_batches: 'import',
   topics: 'topic',
   questions: 'question',
+  written_inputs: 'written',
+  written_points: 'item',
+  written_point_themes: 'item',
 };
 
 export const fieldSpec = (entity: string, key: string): FieldSpec | undefined =>

@@ -26,6 +26,8 @@ function nameFrom(row: NameRow): string | null {
       return itemReference(row.id, info).replace(/^bericht/, 'inzending');
     case 'import':
       return info.at ? `import uit "${info.label}" van ${formatDay(info.at)}` : `import uit "${info.label}"`;
+    case 'written':
+      return info.at ? `brief van ${info.label} (${formatDay(info.at)})` : `brief van ${info.label}`;
     case 'job':
       return `opdracht van ${info.at ? formatDay(info.at) : ''}`.trim();
     case 'question': {
@@ -76,6 +78,8 @@ export async function lookUpNames(tx: Tx, entries: readonly RawEntry[]): Promise
        when 'import' then (select jsonb_build_object('label', s.name, 'at', b.created_at)
                            from public.import_batches b join public.import_sources s on s.id = b.source_id where b.id = r.id)
        when 'source' then (select jsonb_build_object('label', s.name) from public.import_sources s where s.id = r.id)
+       when 'written' then (select jsonb_build_object('label', w.sender, 'at', w.received_on)
+                            from public.written_inputs w where w.id = r.id)
      end as info
      from jsonb_to_recordset($1::jsonb) as r(kind text, id uuid)`,
     [JSON.stringify(refs)],

@@ -133,11 +133,11 @@ export async function readDashboard(db: CallerDb, filters: DashboardFilters): Pr
     const days = counts.length
       ? dayRange(counts[0]?.day as string, counts[counts.length - 1]?.day as string)
       : [];
-    // Imported spreadsheets only once there are any (issue 19).
+    // Imported spreadsheets and letters only once there are any (issue 19).
     const channels = [
       'online',
       'roadtour',
-      ...(counts.some((r) => r.channel === 'import') ? ['import'] : []),
+      ...(['import', 'schriftelijk'] as const).filter((c) => counts.some((r) => r.channel === c)),
     ];
     charts.push({
       id: 'tijd',

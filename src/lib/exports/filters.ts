@@ -5,7 +5,7 @@ import { isoDay, queryObject } from '../http/query';
 export const exportFormats = ['docx', 'xlsx', 'csv-nl', 'csv', 'md', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-const channels = ['online', 'roadtour', 'import'] as const;
+const channels = ['online', 'roadtour', 'import', 'schriftelijk'] as const;
 const empty = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 /** What staff choose on /staff/export (also the query string of /api/staff/export). */

@@ -6,7 +6,7 @@ interface ItemRow {
   id: string;
   cursor_at: string;
   created_at: Date | string;
-  channel: 'online' | 'roadtour' | 'import';
+  channel: 'online' | 'roadtour' | 'import' | 'schriftelijk';
   audience: string;
   kind: string;
   stop_name: string | null;

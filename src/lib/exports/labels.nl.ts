@@ -11,6 +11,7 @@ export const channelNames: Record<string, string> = {
   online: 'Online',
   roadtour: 'Roadtour',
   import: 'Import',
+  schriftelijk: 'Brief of advies',
 };
 export const groupNames: Record<string, string> = {
   inwoners: 'Inwoners',

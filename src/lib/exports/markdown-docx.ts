@@ -1,7 +1,7 @@
 import { Paragraph, type ParagraphChild, TextRun } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
 
-interface RunStyle {
+export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
 }
@@ -48,19 +48,22 @@ const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (m) => 
 
 /**
  * Staff Markdown (theme descriptions, reactions) as Word paragraphs: paragraphs, bold, italics,
- * links (as text with the address), bullet and numbered lists, headings as bold paragraphs.
+ * links (as text with the address), bullet and numbered lists, headings as bold paragraphs;
+ * `base` styles every run (the advice appendix writes responses in italics).
  * marked's lexer does the parsing; anything else becomes plain text, never raw HTML.
  */
-export function markdownToParagraphs(markdown: string): Paragraph[] {
+export function markdownToParagraphs(markdown: string, base: RunStyle = {}): Paragraph[] {
   const out: Paragraph[] = [];
   const walk = (tokens: readonly Token[], level: number) => {
     for (const token of tokens) {
       switch (token.type) {
         case 'paragraph':
-          out.push(new Paragraph({ children: inline((token as Tokens.Paragraph).tokens) }));
+          out.push(new Paragraph({ children: inline((token as Tokens.Paragraph).tokens, base) }));
           break;
         case 'heading':
-          out.push(new Paragraph({ children: inline((token as Tokens.Heading).tokens, { bold: true }) }));
+          out.push(
+            new Paragraph({ children: inline((token as Tokens.Heading).tokens, { ...base, bold: true }) }),
+          );
           break;
         case 'list': {
           const list = token as Tokens.List;
@@ -68,12 +71,12 @@ export function markdownToParagraphs(markdown: string): Paragraph[] {
             const [first, ...rest] = item.tokens;
             const children =
               first && (first.type === 'text' || first.type === 'paragraph')
-                ? inline((first as Tokens.Text).tokens ?? [first])
+                ? inline((first as Tokens.Text).tokens ?? [first], base)
                 : [];
             out.push(
               new Paragraph({
                 children: list.ordered
-                  ? [new TextRun(`${Number(list.start || 1) + index}. `), ...children]
+                  ? [new TextRun({ text: `${Number(list.start || 1) + index}. `, ...base }), ...children]
                   : children,
                 ...(list.ordered ? { indent: { left: 360 * (level + 1) } } : { bullet: { level } }),
               }),
@@ -93,7 +96,7 @@ export function markdownToParagraphs(markdown: string): Paragraph[] {
           break;
         default:
           if (token.raw.trim())
-            out.push(new Paragraph({ children: [new TextRun(decode(token.raw.trim()))] }));
+            out.push(new Paragraph({ children: [new TextRun({ text: decode(token.raw.trim()), ...base })] }));
       }
     }
   };

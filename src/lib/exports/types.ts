@@ -4,7 +4,7 @@ import type { ExportFilters, ExportFormat } from './filters';
 export interface ExportItem {
   readonly id: string;
   readonly createdAt: Date;
-  readonly channel: 'online' | 'roadtour' | 'import';
+  readonly channel: 'online' | 'roadtour' | 'import' | 'schriftelijk';
   readonly audience: string;
   readonly kind: string;
   readonly stop: string | null;

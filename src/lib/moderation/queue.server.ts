@@ -28,6 +28,8 @@ export interface QueueItem {
   stopName: string | null;
   /** Where an imported answer came from (its import source), for channel 'import'. */
   sourceName: string | null;
+  /** For a point of a letter or advice (channel 'schriftelijk'): who sent it and its number. */
+  writtenSource: { sender: string; kind: 'advies' | 'brief'; position: number } | null;
   body: string;
   piiSpans: PiiSpan[];
   status: ModerationStatus;
@@ -80,6 +82,7 @@ const selectItems = `select i.id, i.created_at,
               to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
               i.channel, i.audience, i.kind, q.prompt as question_prompt,
               coalesce(t.label, qt.label) as topic_label, s.name as stop_name, src.name as source_name,
+              wi.sender as written_sender, wi.kind as written_kind, wp.position as written_position,
               i.body, i.pii_spans, i.status, i.reject_reason, i.version, i.redacted
        from public.input_items i
        left join public.questions q on q.id = i.question_id
@@ -87,7 +90,9 @@ const selectItems = `select i.id, i.created_at,
        left join public.topics qt on qt.id = q.topic_id
        left join public.roadtour_stops s on s.id = i.stop_id
        left join public.import_rows ir on i.channel = 'import' and ir.submission_id = i.submission_id
-       left join public.import_sources src on src.id = ir.source_id`;
+       left join public.import_sources src on src.id = ir.source_id
+       left join public.written_points wp on wp.input_item_id = i.id
+       left join public.written_inputs wi on wi.id = wp.written_input_id`;
 
 const refused = Symbol('refused');
 
@@ -116,6 +121,9 @@ interface QueueRow {
   topic_label: string | null;
   stop_name: string | null;
   source_name: string | null;
+  written_sender: string | null;
+  written_kind: 'advies' | 'brief' | null;
+  written_position: number | null;
   body: string;
   pii_spans: PiiSpan[];
   status: ModerationStatus;
@@ -180,6 +188,10 @@ function toItem(row: QueueRow): QueueItem {
     topicLabel: row.topic_label,
     stopName: row.stop_name,
     sourceName: row.source_name,
+    writtenSource:
+      row.written_sender && row.written_kind && row.written_position !== null
+        ? { sender: row.written_sender, kind: row.written_kind, position: row.written_position }
+        : null,
     body: row.body,
     piiSpans: row.pii_spans,
     status: row.status,

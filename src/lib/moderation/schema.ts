@@ -5,7 +5,7 @@ import { queryText } from '../http/query';
 export const moderationStatuses = ['new', 'approved', 'rejected', 'hidden'] as const;
 export type ModerationStatus = (typeof moderationStatuses)[number];
 
-export const channels = ['online', 'roadtour', 'import'] as const;
+export const channels = ['online', 'roadtour', 'import', 'schriftelijk'] as const;
 export type Channel = (typeof channels)[number];
 
 export const rejectReasons = ['off_topic', 'abusive', 'duplicate', 'spam', 'other'] as const;

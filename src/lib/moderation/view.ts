@@ -29,6 +29,7 @@ export const channelLabels: Readonly<Record<Channel, string>> = {
   online: 'Online',
   roadtour: 'Roadtour',
   import: 'Import (spreadsheet)',
+  schriftelijk: 'Brief of advies',
 };
 
 /** The same audience names the public site uses (one source: src/lib/inputs/audiences.nl.ts). */

@@ -9,14 +9,17 @@ export interface RetentionCounts {
   originals: number;
   /** Spreadsheets uploaded for import and never imported (they hold unredacted answers): after a day. */
   uploads: number;
+  /** Letters and documents as received (written input), and drafts never saved. */
+  documents: number;
 }
 
 /**
  * The retention job (AVG): after a consultation's `retention_until` date, deletes its contact
  * e-mail addresses (contact_emails, and mail_outbox rows, which hold addresses too) and the
- * unredacted originals of its input (input_originals); originals also go once their own
- * `purge_after` date has passed. "After" means from the day after the date on. Spreadsheet
- * uploads that were never imported go a day after upload (src/lib/imports).
+ * unredacted originals of its input (input_originals) and the letters and documents brought in
+ * as written input (written_input_originals, and drafts never saved); originals also go once
+ * their own `purge_after` date has passed. "After" means from the day after the date on.
+ * Spreadsheet uploads that were never imported go a day after upload (src/lib/imports).
  *
  * One transaction as the service caller; idempotent (a second run deletes nothing). Writes one
  * audit row per run with the counts only, never an address or a text. Consultations without a
@@ -46,12 +49,25 @@ export async function purgeExpired(db: Database): Promise<RetentionCounts> {
         delete from public.import_uploads
         where expires_at < now() or consultation_id in (select id from expired)
         returning 1
+      ),
+      documents as (
+        delete from public.written_input_originals o
+        using public.written_inputs w
+        where w.id = o.written_input_id
+          and (o.purge_after < current_date or w.consultation_id in (select id from expired))
+        returning 1
+      ),
+      drafts as (
+        delete from public.written_inputs
+        where saved_at is null and consultation_id in (select id from expired)
+        returning 1
       )
       select (select count(*)::int from expired) as consultations,
              (select count(*)::int from emails) as "contactEmails",
              (select count(*)::int from outbox) as "outboxMessages",
              (select count(*)::int from originals) as originals,
              (select count(*)::int from uploads) as uploads,
+             (select count(*)::int from documents) + (select count(*)::int from drafts) as documents,
              (select coalesce(array_agg(id::text), '{}') from expired) as ids`;
     const counts: RetentionCounts = {
       consultations: row?.consultations ?? 0,
@@ -59,6 +75,7 @@ export async function purgeExpired(db: Database): Promise<RetentionCounts> {
       outboxMessages: row?.outboxMessages ?? 0,
       originals: row?.originals ?? 0,
       uploads: row?.uploads ?? 0,
+      documents: row?.documents ?? 0,
     };
     await tx.sql`
       insert into public.audit_log (actor_role, action, entity, detail)

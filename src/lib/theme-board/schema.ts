@@ -8,7 +8,7 @@ const version = z.number().int().min(1);
 export const RunFiltersSchema = z
   .object({
     audience: z.enum(audiences).optional(),
-    channel: z.enum(['online', 'roadtour', 'import']).optional(),
+    channel: z.enum(['online', 'roadtour', 'import', 'schriftelijk']).optional(),
     questionId: uuid.optional(),
   })
   .strict();

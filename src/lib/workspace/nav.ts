@@ -15,7 +15,7 @@ export interface NavItem {
 const everyone: readonly StaffRole[] = ['admin', 'moderator', 'analyst', 'facilitator'];
 
 /**
- * The staff screens in menu order. Labels are short so the admin's nine entries fit one line at
+ * The staff screens in menu order. Labels are short so the admin's ten entries fit one line at
  * 1280 px; the Werkplek names the same screens in full.
  */
 export const navItems: readonly NavItem[] = [
@@ -25,6 +25,14 @@ export const navItems: readonly NavItem[] = [
     label: 'Moderatie',
     about: 'Berichten lezen, goedkeuren of afwijzen en persoonsgegevens weglakken.',
     roles: ['moderator', 'admin'],
+  },
+  {
+    href: '/staff/inbreng',
+    label: 'Brieven',
+    fullLabel: 'Brieven en adviezen',
+    about:
+      'Brieven en formele adviezen toevoegen, in punten verdelen en per punt de reactie van het college schrijven.',
+    roles: ['moderator', 'analyst', 'admin'],
   },
   {
     href: '/staff/themas',

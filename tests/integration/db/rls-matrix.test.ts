@@ -19,6 +19,28 @@ interface TableCase {
   arrangeDelete?: { before: string; after: string };
 }
 
+/** Issue 19's rows, made by the owner next to the fixture world. */
+const written = {
+  saved: 'c0000000-0000-4000-8000-000000000001',
+  draft: 'c0000000-0000-4000-8000-000000000002',
+  point: 'c1000000-0000-4000-8000-000000000001',
+  loosePoint: 'c1000000-0000-4000-8000-000000000002',
+} as const;
+const writtenWorld = `
+  insert into public.written_inputs (id, consultation_id, kind, sender, audience, received_on, saved_at, created_by)
+  values ('${written.saved}', '${ids.openConsultation}', 'advies', 'Adviesraad', 'adviesraad', current_date, now(), '${ids.staff.admin}');
+  insert into public.written_inputs (id, consultation_id, kind, sender, audience, received_on, draft_points, created_by)
+  values ('${written.draft}', '${ids.openConsultation}', 'brief', 'Ouderenbond', 'ouderenbond', current_date, '[]', '${ids.staff.admin}');
+  insert into public.written_input_originals (written_input_id, media_type, body, purge_after)
+  values ('${written.saved}', 'text/plain', 'Advies 1: meer hulp.', current_date + 30);
+  insert into public.input_items (id, consultation_id, channel, audience, kind, body)
+  values ('${written.point}', '${ids.openConsultation}', 'schriftelijk', 'adviesraad', 'point', 'Meer hulp.'),
+         ('${written.loosePoint}', '${ids.openConsultation}', 'schriftelijk', 'adviesraad', 'point', 'Minder regels.');
+  insert into public.written_points (input_item_id, written_input_id, consultation_id, position)
+  values ('${written.point}', '${written.saved}', '${ids.openConsultation}', 1);
+  insert into public.written_point_themes (input_item_id, theme_id, consultation_id)
+  values ('${written.point}', '${ids.draftTheme}', '${ids.openConsultation}');`;
+
 const uid = (persona: Persona) => (persona === 'anon' ? 'null' : `auth.uid()`);
 const readOnlyForAll = {
   anon: 'S',
@@ -306,6 +328,39 @@ const matrix: Record<string, TableCase> = {
     update: `update public.staff_sessions set expires_at = now() + interval '1 year'`,
     delete: 'delete from public.staff_sessions',
   },
+  // Issue 19: letters and advices, their points and the college's responses.
+  written_inputs: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'SIU', analyst: 'SIU', admin: 'SIUD' },
+    select: `select 1 from public.written_inputs where id = '${written.saved}'`,
+    insert: () =>
+      `insert into public.written_inputs (consultation_id, kind, sender, audience, received_on, draft_points) values ('${ids.openConsultation}', 'brief', 'Ouderenbond', 'ouderenbond', current_date, '[]')`,
+    update: `update public.written_inputs set sender = 'Andere afzender' where id = '${written.saved}'`,
+    delete: `delete from public.written_inputs where id = '${written.saved}'`,
+  },
+  written_input_originals: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'I', analyst: 'I', admin: 'SID' },
+    select: `select 1 from public.written_input_originals where written_input_id = '${written.saved}'`,
+    insert: () =>
+      `insert into public.written_input_originals (written_input_id, media_type, body, purge_after) values ('${written.draft}', 'text/plain', 'tekst', current_date)`,
+    update: `update public.written_input_originals set purge_after = current_date + 999 where written_input_id = '${written.saved}'`,
+    delete: `delete from public.written_input_originals where written_input_id = '${written.saved}'`,
+  },
+  written_points: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'SI', analyst: 'SIU', admin: 'SIUD' },
+    select: `select 1 from public.written_points where input_item_id = '${written.point}'`,
+    insert: () =>
+      `insert into public.written_points (input_item_id, written_input_id, consultation_id, position) values ('${written.loosePoint}', '${written.saved}', '${ids.openConsultation}', 2)`,
+    update: `update public.written_points set response_md = 'Reactie', response_status = 'overgenomen' where input_item_id = '${written.point}'`,
+    delete: `delete from public.written_points where input_item_id = '${written.point}'`,
+  },
+  written_point_themes: {
+    allowed: { anon: '', outsider: '', facilitator: '', moderator: 'S', analyst: 'SID', admin: 'SID' },
+    select: `select 1 from public.written_point_themes where input_item_id = '${written.point}'`,
+    insert: () =>
+      `insert into public.written_point_themes (input_item_id, theme_id, consultation_id) values ('${written.point}', '${ids.publishedTheme}', '${ids.openConsultation}')`,
+    update: `update public.written_point_themes set theme_id = '${ids.publishedTheme}' where input_item_id = '${written.point}'`,
+    delete: `delete from public.written_point_themes where input_item_id = '${written.point}'`,
+  },
   staff_password_links: {
     // The server's own: "wachtwoord vergeten" and invitations write and use them; no staff member
     // (not even an admin) reads a link or makes one for someone else.
@@ -338,6 +393,7 @@ let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
   await buildWorld(db);
+  await db.asOwner((tx) => tx.exec(writtenWorld));
 });
 afterAll(() => db?.dispose());
 

@@ -54,6 +54,7 @@ describe('the retention job', () => {
       outboxMessages: 1,
       originals: 0,
       uploads: 0,
+      documents: 0,
     });
     expect(await counts(db)).toEqual({ ...before, closedEmails: 0, outbox: 0 });
     // Idempotent.
@@ -63,6 +64,7 @@ describe('the retention job', () => {
       outboxMessages: 0,
       originals: 0,
       uploads: 0,
+      documents: 0,
     });
 
     await setRetention(db, ids.openConsultation, -1);
@@ -73,6 +75,7 @@ describe('the retention job', () => {
       originals: 1,
       // The spreadsheet the analyst uploaded for the open consultation and never imported.
       uploads: 1,
+      documents: 0,
     });
     // The redacted text stays; only the original and the address go.
     expect(await counts(db)).toEqual({ ...before, openEmails: 0, closedEmails: 0, outbox: 0, originals: 0 });
@@ -99,6 +102,7 @@ describe('the retention job', () => {
         outboxMessages: 0,
         originals: 0,
         uploads: 0,
+        documents: 0,
       });
       await fresh.asOwner(
         (tx) => tx.sql`update public.import_uploads set expires_at = now() - interval '1 minute'`,

@@ -19,7 +19,7 @@ import { readSession, sessionCookie } from './lib/auth/session.server';
 import { sessionIsLive } from './lib/auth/sessions.server';
 import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
-import { isBadInput, isUnavailable } from './lib/db/errors';
+import { isBadInput, isClientGone, isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
 import { badRequestAnswer } from './lib/http/bad-request.js';
 import { canonicalPath } from './lib/http/canonical-path.js';
@@ -82,6 +82,9 @@ function submittedCsrfToken(request: Request, form: FormData | 'broken' | null):
   return typeof value === 'string' ? value : null;
 }
 
+/** For a client that has closed its connection (nginx's 499): nobody receives it. */
+const clientGone = () => new Response(null, { status: 499 });
+
 /** Rendered responses carry the security headers even without the server wrapper. */
 function secured(response: Response): Response {
   for (const [name, value] of Object.entries(securityHeaders))
@@ -111,6 +114,9 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     return new Response(body, { status, headers });
   }
   if (context.isPrerendered) return next();
+  // The client closed its connection while this request waited for its turn: nobody reads the
+  // answer, so no work is done for it (issue 21).
+  if (context.request.signal.aborted) return clientGone();
 
   let token = context.cookies.get(csrfCookie)?.value;
   if (!token || token.length < 32) {
@@ -123,7 +129,14 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   const bucket = bucketFor(context.request.method, pathname);
   maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
   const limit = maxBodyBytes;
-  const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
+  let form: Awaited<ReturnType<typeof postedForm>>;
+  try {
+    form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
+  } catch (error) {
+    // The body stopped coming because the client went away: not an error of ours.
+    if (context.request.signal.aborted) return clientGone();
+    throw error;
+  }
   if (form === 'tooLarge' || (form === null && bucket && (await bodyTooLarge(context.request, limit))))
     return payloadTooLarge(context.request, pathname);
   // A body that says it is a form but cannot be read as one: 400 here, so no route has to care.
@@ -159,6 +172,7 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
         bucket,
         clientKey(app.sessionSecret, clientAddressOf(context)),
         limitFor(app.env, bucket),
+        context.request.signal,
       );
       if (!decision.allowed) return tooManyRequests(context.request, pathname, decision.retryAt);
     }
@@ -179,6 +193,8 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     if (staffArea.test(pathname)) response.headers.set('cache-control', 'no-store');
     return response;
   } catch (error) {
+    // The connection is closed: nobody reads this answer, and nothing was started for it.
+    if (isClientGone(error)) return clientGone();
     if (isUnavailable(error)) {
       console.error('database unavailable:', error instanceof Error ? error.message : error);
       return unavailable(

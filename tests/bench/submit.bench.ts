@@ -58,6 +58,8 @@ interface Level {
   p99: number;
   acknowledged: number;
   errors: number;
+  /** What the errors were: `timeout`, `connection` or the HTTP status of an answer that was not a 303 with a code. */
+  errorKinds: Record<string, number>;
   /** CPU milliseconds per acknowledged submission: the server process, the database's processes. */
   cpu?: { server: number; database?: number };
 }
@@ -100,6 +102,7 @@ async function drive(
   const before = { server: serverCpu(), database: databaseCpu() };
   let acknowledged = 0;
   let other = 0;
+  const errorKinds: Record<string, number> = {};
   const result = await autocannon({
     url: server.url,
     connections: concurrency,
@@ -120,7 +123,10 @@ async function drive(
           if (status === 303 && /dm_bedankt=[A-Z0-9]{4}-[A-Z0-9]{4}/.test(cookie)) {
             acknowledged++;
             acknowledgedIds.push(String((context as { submissionId?: string }).submissionId));
-          } else other++;
+          } else {
+            other++;
+            errorKinds[status] = (errorKinds[status] ?? 0) + 1;
+          }
         },
       },
     ],
@@ -137,7 +143,13 @@ async function drive(
     p50: result.latency.p50,
     p99: result.latency.p99,
     acknowledged,
-    errors: result.errors + result.timeouts + other,
+    // autocannon counts a timeout (no answer within 10 s) as an error too.
+    errors: result.errors + other,
+    errorKinds: {
+      ...errorKinds,
+      ...(result.timeouts ? { timeout: result.timeouts } : {}),
+      ...(result.errors - result.timeouts > 0 ? { connection: result.errors - result.timeouts } : {}),
+    },
   };
 }
 
@@ -240,7 +252,13 @@ async function run(
     console.log(
       `  concurrency ${String(concurrency).padStart(2)}: ${level.perSecond.toFixed(0).padStart(6)} submissions/s` +
         `  p50 ${String(level.p50).padStart(4)} ms  p99 ${String(level.p99).padStart(4)} ms` +
-        `  (${level.acknowledged} acknowledged, ${level.errors} errors)` +
+        `  (${level.acknowledged} acknowledged, ${level.errors} errors${
+          level.errors
+            ? `: ${Object.entries(level.errorKinds)
+                .map(([kind, n]) => `${n} ${kind}`)
+                .join(', ')}`
+            : ''
+        })` +
         (level.cpu
           ? `  CPU per submission: server ${level.cpu.server.toFixed(2)} ms` +
             (level.cpu.database === undefined ? '' : `, postgres ${level.cpu.database.toFixed(2)} ms`)
@@ -267,6 +285,8 @@ async function run(
     );
     if (errors > 0 || stored !== acknowledged || complete !== stored || stopped.code !== 0) {
       console.log('  FAILED: errors, or an acknowledged submission missing or incomplete');
+      if (stopped.code !== 0)
+        console.log(`  the server's last words:\n${server.log().trim().split('\n').slice(-15).join('\n')}`);
       process.exitCode = 1;
     }
   } finally {

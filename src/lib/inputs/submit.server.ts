@@ -134,6 +134,7 @@ async function store(
   submission: Submission,
   code: string,
   answers: [QuestionRow, string][],
+  signal?: AbortSignal,
 ): Promise<boolean> {
   const statements: Statement[] = [
     {
@@ -169,7 +170,7 @@ async function store(
     },
   ];
   try {
-    await db.batch(anonymous, statements);
+    await db.batch(anonymous, statements, { signal });
     return true;
   } catch (error) {
     // Every unique key in these rows derives from the submission id, so a unique violation
@@ -221,6 +222,8 @@ export async function submitAnswers(
   secret: Uint8Array,
   consultationSlug: string,
   raw: unknown,
+  /** The request's signal: a client that has gone before the rows' turn stores nothing. */
+  signal?: AbortSignal,
 ): Promise<SubmitResult> {
   const parsed = SubmissionSchema.safeParse(raw);
   if (!parsed.success) {
@@ -248,7 +251,7 @@ export async function submitAnswers(
 
   let stored: boolean;
   try {
-    stored = await store(db, rules.consultationId, submission, code, answers);
+    stored = await store(db, rules.consultationId, submission, code, answers, signal);
   } catch (error) {
     // A constraint or policy refused the rows: the consultation closed meanwhile, or the id was
     // reused from another audience.

@@ -26,6 +26,7 @@ import { canonicalPath } from './lib/http/canonical-path.js';
 import { isApiPath, jsonMessage } from './lib/http/responses';
 import { securityHeaders } from './lib/http/security-headers.js';
 import { t } from './lib/i18n/nl';
+import { Timing } from './lib/timing';
 
 const staffArea = /^\/staff(\/|$)/;
 // Signing in, and setting a password from an e-mailed link, need no session.
@@ -94,8 +95,22 @@ function secured(response: Response): Response {
 
 /** Request-size limit, read once (no database needed, so it works before anything else). */
 let maxBodyBytes: number | undefined;
+/** SERVER_TIMING, read once. */
+let serverTiming: boolean | undefined;
 
-export const onRequest = defineMiddleware(async (context, next) => secured(await handle(context, next)));
+export const onRequest = defineMiddleware(async (context, next) => {
+  serverTiming ??= readEnv().SERVER_TIMING === 'true';
+  if (!serverTiming) return secured(await handle(context, next));
+  const timing = new Timing();
+  context.locals.timing = timing;
+  const response = secured(await handle(context, next));
+  try {
+    response.headers.set('server-timing', timing.header());
+  } catch {
+    // A response with immutable headers (Response.redirect) goes without.
+  }
+  return response;
+});
 
 const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
   context.locals.t = t;
@@ -130,8 +145,10 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
   const limit = maxBodyBytes;
   let form: Awaited<ReturnType<typeof postedForm>>;
+  const formStarted = context.locals.timing?.mark() ?? 0;
   try {
     form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
+    context.locals.timing?.since('form', formStarted);
   } catch (error) {
     // The body stopped coming because the client went away: not an error of ours.
     if (context.request.signal.aborted) return clientGone();
@@ -167,6 +184,7 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     const staff = token && (await sessionIsLive(app.db, token)) ? token : null;
     context.locals.staff = staff;
     if (bucket) {
+      const rateStarted = context.locals.timing?.mark() ?? 0;
       const decision = await rateLimit(
         app.db,
         bucket,
@@ -174,6 +192,7 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
         limitFor(app.env, bucket),
         context.request.signal,
       );
+      context.locals.timing?.since('ratelimit', rateStarted);
       if (!decision.allowed) return tooManyRequests(context.request, pathname, decision.retryAt);
     }
     context.locals.db = forCaller(
@@ -189,7 +208,9 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
       return context.redirect(`/staff/inloggen?reden=${reason}&terug=${encodeURIComponent(pathname)}`, 303);
     }
 
+    const pageStarted = context.locals.timing?.mark() ?? 0;
     const response = await next();
+    context.locals.timing?.since('page', pageStarted);
     if (staffArea.test(pathname)) response.headers.set('cache-control', 'no-store');
     return response;
   } catch (error) {

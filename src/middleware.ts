@@ -99,6 +99,8 @@ let maxBodyBytes: number | undefined;
 let serverTiming: boolean | undefined;
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  // Prerendered pages (at build time too) pass through without reading the settings.
+  if (context.isPrerendered) return secured(await handle(context, next));
   serverTiming ??= readEnv().SERVER_TIMING === 'true';
   if (!serverTiming) return secured(await handle(context, next));
   const timing = new Timing();

@@ -10,6 +10,8 @@ declare namespace App {
     csrfToken: string;
     /** The posted form, read once by the middleware; unset when the request has no form body. */
     form?: FormData;
+    /** Where this request's time goes (SERVER_TIMING=true only): sent as a Server-Timing header. */
+    timing?: import('./lib/timing').Timing;
     t: (key: import('./lib/i18n/nl').MessageKey) => string;
   }
 }

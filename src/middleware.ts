@@ -19,13 +19,14 @@ import { readSession, sessionCookie } from './lib/auth/session.server';
 import { sessionIsLive } from './lib/auth/sessions.server';
 import { readEnv } from './lib/config/env.server';
 import { anonymous } from './lib/db/caller';
-import { isBadInput, isUnavailable } from './lib/db/errors';
+import { isBadInput, isClientGone, isUnavailable } from './lib/db/errors';
 import { forCaller } from './lib/db/types';
 import { badRequestAnswer } from './lib/http/bad-request.js';
 import { canonicalPath } from './lib/http/canonical-path.js';
 import { isApiPath, jsonMessage } from './lib/http/responses';
 import { securityHeaders } from './lib/http/security-headers.js';
 import { t } from './lib/i18n/nl';
+import { Timing } from './lib/timing';
 import { MAX_FILE_BYTES } from './lib/written-input/schema';
 
 const staffArea = /^\/staff(\/|$)/;
@@ -83,6 +84,9 @@ function submittedCsrfToken(request: Request, form: FormData | 'broken' | null):
   return typeof value === 'string' ? value : null;
 }
 
+/** For a client that has closed its connection (nginx's 499): nobody receives it. */
+const clientGone = () => new Response(null, { status: 499 });
+
 /** Rendered responses carry the security headers even without the server wrapper. */
 function secured(response: Response): Response {
   for (const [name, value] of Object.entries(securityHeaders))
@@ -95,8 +99,24 @@ const uploadPaths = new Set(['/staff/inbreng/nieuw']);
 
 /** Request-size limit, read once (no database needed, so it works before anything else). */
 let maxBodyBytes: number | undefined;
+/** SERVER_TIMING, read once. */
+let serverTiming: boolean | undefined;
 
-export const onRequest = defineMiddleware(async (context, next) => secured(await handle(context, next)));
+export const onRequest = defineMiddleware(async (context, next) => {
+  // Prerendered pages (at build time too) pass through without reading the settings.
+  if (context.isPrerendered) return secured(await handle(context, next));
+  serverTiming ??= readEnv().SERVER_TIMING === 'true';
+  if (!serverTiming) return secured(await handle(context, next));
+  const timing = new Timing();
+  context.locals.timing = timing;
+  const response = secured(await handle(context, next));
+  try {
+    response.headers.set('server-timing', timing.header());
+  } catch {
+    // A response with immutable headers (Response.redirect) goes without.
+  }
+  return response;
+});
 
 const handle = async (context: APIContext, next: MiddlewareNext): Promise<Response> => {
   context.locals.t = t;
@@ -115,6 +135,9 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     return new Response(body, { status, headers });
   }
   if (context.isPrerendered) return next();
+  // The client closed its connection while this request waited for its turn: nobody reads the
+  // answer, so no work is done for it (issue 21).
+  if (context.request.signal.aborted) return clientGone();
 
   let token = context.cookies.get(csrfCookie)?.value;
   if (!token || token.length < 32) {
@@ -128,7 +151,16 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
   maxBodyBytes ??= readEnv().REQUEST_MAX_BYTES;
   // Staff upload letters and documents (issue 19): the file's own limit plus room for the form.
   const limit = uploadPaths.has(pathname) ? Math.max(maxBodyBytes, MAX_FILE_BYTES + 64 * 1024) : maxBodyBytes;
-  const form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
+  let form: Awaited<ReturnType<typeof postedForm>>;
+  const formStarted = context.locals.timing?.mark() ?? 0;
+  try {
+    form = needsCsrfCheck(context.request.method) ? await postedForm(context.request, limit) : null;
+    context.locals.timing?.since('form', formStarted);
+  } catch (error) {
+    // The body stopped coming because the client went away: not an error of ours.
+    if (context.request.signal.aborted) return clientGone();
+    throw error;
+  }
   if (form === 'tooLarge' || (form === null && bucket && (await bodyTooLarge(context.request, limit))))
     return payloadTooLarge(context.request, pathname);
   // A body that says it is a form but cannot be read as one: 400 here, so no route has to care.
@@ -159,12 +191,15 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
     const staff = token && (await sessionIsLive(app.db, token)) ? token : null;
     context.locals.staff = staff;
     if (bucket) {
+      const rateStarted = context.locals.timing?.mark() ?? 0;
       const decision = await rateLimit(
         app.db,
         bucket,
         clientKey(app.sessionSecret, clientAddressOf(context)),
         limitFor(app.env, bucket),
+        context.request.signal,
       );
+      context.locals.timing?.since('ratelimit', rateStarted);
       if (!decision.allowed) return tooManyRequests(context.request, pathname, decision.retryAt);
     }
     context.locals.db = forCaller(
@@ -180,10 +215,14 @@ const handle = async (context: APIContext, next: MiddlewareNext): Promise<Respon
       return context.redirect(`/staff/inloggen?reden=${reason}&terug=${encodeURIComponent(pathname)}`, 303);
     }
 
+    const pageStarted = context.locals.timing?.mark() ?? 0;
     const response = await next();
+    context.locals.timing?.since('page', pageStarted);
     if (staffArea.test(pathname)) response.headers.set('cache-control', 'no-store');
     return response;
   } catch (error) {
+    // The connection is closed: nobody reads this answer, and nothing was started for it.
+    if (isClientGone(error)) return clientGone();
     if (isUnavailable(error)) {
       console.error('database unavailable:', error instanceof Error ? error.message : error);
       return unavailable(

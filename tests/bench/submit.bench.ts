@@ -31,6 +31,7 @@ import { openPostgres } from '../../src/lib/db/postgres.server';
 import type { Database } from '../../src/lib/db/types';
 import { answerId, referenceCode } from '../../src/lib/inputs/reference';
 import { detectPersonalData } from '../../src/lib/privacy';
+import { parseServerTiming } from '../../src/lib/timing';
 import {
   ensureBuilt,
   formHeaders,
@@ -40,8 +41,11 @@ import {
   stopServer,
   submitPath,
 } from '../support/server';
+import { profileDatabase } from './submit-profile';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+/** Rounds per variant of the database profile (BENCH_PROFILE_ROUNDS, 0: no profile). */
+const profileRounds = Number(process.env.BENCH_PROFILE_ROUNDS ?? 60);
 const levels = (process.env.BENCH_LEVELS ?? '1,8,32,64').split(',').map(Number);
 /** SERVER_PROCESSES values to measure against PostgreSQL (the embedded database has one process). */
 const serverProcesses = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
@@ -58,8 +62,12 @@ interface Level {
   p99: number;
   acknowledged: number;
   errors: number;
+  /** What the errors were: `timeout`, `connection` or the HTTP status of an answer that was not a 303 with a code. */
+  errorKinds: Record<string, number>;
   /** CPU milliseconds per acknowledged submission: the server process, the database's processes. */
   cpu?: { server: number; database?: number };
+  /** Server-Timing spans summed over the acknowledged submissions (milliseconds). */
+  spans: Record<string, number>;
 }
 
 /** User + system CPU milliseconds of the processes that match, from /proc (undefined elsewhere). */
@@ -100,6 +108,8 @@ async function drive(
   const before = { server: serverCpu(), database: databaseCpu() };
   let acknowledged = 0;
   let other = 0;
+  const errorKinds: Record<string, number> = {};
+  const spans: Record<string, number> = {};
   const result = await autocannon({
     url: server.url,
     connections: concurrency,
@@ -120,7 +130,14 @@ async function drive(
           if (status === 303 && /dm_bedankt=[A-Z0-9]{4}-[A-Z0-9]{4}/.test(cookie)) {
             acknowledged++;
             acknowledgedIds.push(String((context as { submissionId?: string }).submissionId));
-          } else other++;
+            for (const [name, ms] of Object.entries(
+              parseServerTiming(String(headers?.['server-timing'] ?? '')),
+            ))
+              spans[name] = (spans[name] ?? 0) + ms;
+          } else {
+            other++;
+            errorKinds[status] = (errorKinds[status] ?? 0) + 1;
+          }
         },
       },
     ],
@@ -133,11 +150,18 @@ async function drive(
     cpu:
       server_ === undefined ? undefined : { server: server_, database: per(before.database, after.database) },
     concurrency,
+    spans,
     perSecond: acknowledged / (result.duration || seconds),
     p50: result.latency.p50,
     p99: result.latency.p99,
     acknowledged,
-    errors: result.errors + result.timeouts + other,
+    // autocannon counts a timeout (no answer within 10 s) as an error too.
+    errors: result.errors + other,
+    errorKinds: {
+      ...errorKinds,
+      ...(result.timeouts ? { timeout: result.timeouts } : {}),
+      ...(result.errors - result.timeouts > 0 ? { connection: result.errors - result.timeouts } : {}),
+    },
   };
 }
 
@@ -227,7 +251,7 @@ async function run(
   databaseProcesses = false,
 ) {
   console.log(`\n${label}`);
-  const server = await startServer({ ...env, ...rateLimits, DEMO_SEED: 'false' });
+  const server = await startServer({ ...env, ...rateLimits, DEMO_SEED: 'false', SERVER_TIMING: 'true' });
   // Warm up: JIT, prepared statements, the pool.
   await drive(server, 8, []).catch(() => undefined);
   const ids: string[] = [];
@@ -240,12 +264,19 @@ async function run(
     console.log(
       `  concurrency ${String(concurrency).padStart(2)}: ${level.perSecond.toFixed(0).padStart(6)} submissions/s` +
         `  p50 ${String(level.p50).padStart(4)} ms  p99 ${String(level.p99).padStart(4)} ms` +
-        `  (${level.acknowledged} acknowledged, ${level.errors} errors)` +
+        `  (${level.acknowledged} acknowledged, ${level.errors} errors${
+          level.errors
+            ? `: ${Object.entries(level.errorKinds)
+                .map(([kind, n]) => `${n} ${kind}`)
+                .join(', ')}`
+            : ''
+        })` +
         (level.cpu
           ? `  CPU per submission: server ${level.cpu.server.toFixed(2)} ms` +
             (level.cpu.database === undefined ? '' : `, postgres ${level.cpu.database.toFixed(2)} ms`)
           : ''),
     );
+    if (concurrency === 1) console.log(`    server CPU per answer at concurrency 1 (ms): ${spanLine(level)}`);
   }
   const stopped = await stopServer(server);
   const db = await open();
@@ -267,11 +298,34 @@ async function run(
     );
     if (errors > 0 || stored !== acknowledged || complete !== stored || stopped.code !== 0) {
       console.log('  FAILED: errors, or an acknowledged submission missing or incomplete');
+      if (stopped.code !== 0)
+        console.log(`  the server's last words:\n${server.log().trim().split('\n').slice(-15).join('\n')}`);
       process.exitCode = 1;
     }
+    if (profileRounds > 0) for (const line of await profileDatabase(db, profileRounds)) console.log(line);
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The server's spans per acknowledged answer: reading the form, the rate-limit counter, the form
+ * token, the consultation's rules, validation, the detector, the batch, and the rest of the page
+ * (the redirect's rendering) and of the middleware: CPU time of the server process while each ran
+ * (src/lib/timing), the step's own only at concurrency 1; on PGlite, the steps with statements
+ * include the database's CPU.
+ */
+function spanLine(level: Level): string {
+  const per = (name: string) => (level.spans[name] ?? 0) / Math.max(1, level.acknowledged);
+  const inPage = ['token', 'rules', 'validate', 'detector', 'batch'];
+  const render = per('page') - inPage.reduce((sum, name) => sum + per(name), 0);
+  const rest = per('total') - per('page') - per('form') - per('ratelimit');
+  return [
+    ...['form', 'ratelimit', ...inPage].map((name) => `${name} ${per(name).toFixed(3)}`),
+    `render ${render.toFixed(3)}`,
+    `middleware rest ${rest.toFixed(3)}`,
+    `total ${per('total').toFixed(3)} (wall ${per('wall').toFixed(3)})`,
+  ].join(', ');
 }
 
 console.log(
@@ -295,7 +349,9 @@ try {
 
 const url = process.env.DATABASE_URL;
 if (url) {
-  const name = `dm_bench_submit_${process.pid}`;
+  // Named after DATABASE_URL's database, so a shared server shows whose it is (dm_x → dm_x_bench_<pid>).
+  const base = decodeURIComponent(new URL(url).pathname.slice(1)).replace(/[^a-z0-9_]/gi, '') || 'dm';
+  const name = `${base}_bench_${process.pid}`;
   const admin = postgres(url, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`create database ${name}`);
   const target = new URL(url);

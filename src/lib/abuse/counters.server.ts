@@ -67,15 +67,21 @@ export async function rateLimit(
   bucket: Bucket,
   key: string,
   limit: number,
+  /** The request's signal: nothing is counted for a client that has gone before its turn. */
+  signal?: AbortSignal,
 ): Promise<RateDecision> {
   if (limit <= 0) return { allowed: true };
-  const [, rows] = await db.batch(anonymous, [
-    { text: 'set local synchronous_commit = off' },
-    {
-      text: 'select hits, window_end from private.abuse_hit($1, $2, 60, 1)',
-      params: [`rate:${bucket}`, key],
-    },
-  ]);
+  const [, rows] = await db.batch(
+    anonymous,
+    [
+      { text: 'set local synchronous_commit = off' },
+      {
+        text: 'select hits, window_end from private.abuse_hit($1, $2, 60, 1)',
+        params: [`rate:${bucket}`, key],
+      },
+    ],
+    { signal },
+  );
   const row = rows?.[0] as { hits: number; window_end: Date | string } | undefined;
   const hits = Number(row?.hits ?? 0);
   return hits <= limit

@@ -74,6 +74,8 @@ const EnvFields = z.object({
   FORM_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
   /** Largest request body for any POST (bytes). */
   REQUEST_MAX_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** A Server-Timing header on every rendered answer (the submit benchmark's profile); never in production. */
+  SERVER_TIMING: z.enum(['true', 'false']).default('false'),
   // Optional semantic backend of the theme engine (src/lib/embeddings/README.md): off unless EMBEDDINGS_URL is set.
   /** An OpenAI-compatible embeddings server the municipality runs: POST {EMBEDDINGS_URL}/v1/embeddings. */
   EMBEDDINGS_URL: optionalText.refine(

@@ -3,6 +3,24 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
+/**
+ * The client went away (its connection closed) before its work reached the database, so the work
+ * was not started: nobody would see the answer, and a browser that retries sends the same
+ * submission id again (exactly once). Without this, requests a client gave up on (a timeout, a
+ * closed tab) still queue for the one embedded connection, each making the next request wait
+ * longer, until no request is answered in time at all (issue 21).
+ */
+export class ClientGoneError extends Error {
+  override name = 'ClientGoneError';
+  constructor() {
+    super('The client closed its connection before its work started.');
+  }
+}
+
+export function isClientGone(error: unknown): boolean {
+  return error instanceof ClientGoneError;
+}
+
 /** SQLSTATE of a Postgres error, from either driver, when there is one. */
 export function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

@@ -1,10 +1,10 @@
 import { fsync, fsyncSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { becomeCaller } from './caller';
-import { DatabaseUnavailableError } from './errors';
+import { ClientGoneError, DatabaseUnavailableError } from './errors';
 import { SerialQueue } from './serial-queue';
 import { withSqlTag } from './sql';
-import type { Caller, Database, OwnerTx, Row } from './types';
+import type { Caller, Database, OwnerTx, Row, WorkOptions } from './types';
 
 export interface PgliteOptions {
   /** Directory to persist to; in memory when absent. */
@@ -175,18 +175,32 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
   const queue = new SerialQueue();
   let closed = false;
 
-  const run = async <T>(fn: (tx: OwnerTx) => Promise<T>, caller?: Caller): Promise<T> => {
+  /**
+   * Work waits its turn in the queue. When the turn comes, work whose client has gone (its
+   * request's signal aborted) or that is still waiting when the database closes is not started:
+   * otherwise requests that clients gave up on would keep the one connection busy (each one
+   * making the next request wait longer, until none is answered in time) and close() would wait
+   * for all of them (issue 21).
+   */
+  const run = async <T>(
+    fn: (tx: OwnerTx) => Promise<T>,
+    caller?: Caller,
+    options?: WorkOptions,
+  ): Promise<T> => {
     if (closed) throw new DatabaseUnavailableError('The embedded database is closed.');
-    const result = await queue.run(() =>
-      pglite.transaction(async (raw) => {
+    const result = await queue.run(() => {
+      if (closed)
+        throw new DatabaseUnavailableError('The embedded database closed before this work started.');
+      if (options?.signal?.aborted) throw new ClientGoneError();
+      return pglite.transaction(async (raw) => {
         const tx = wrap(raw);
         if (caller) {
           const { text, params } = becomeCaller(caller);
           await tx.query(text, params);
         }
         return fn(tx);
-      }),
-    );
+      });
+    });
     // Committed: acknowledged only once the commit is on disk (shared fsync, see WalSync).
     await wal?.durable();
     return result;
@@ -197,17 +211,21 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     pglite,
     transaction: (caller, fn) => run(fn, caller),
     // In process there are no round trips to save: the statements simply run in turn.
-    batch: (caller, statements) =>
-      run(async (tx) => {
-        const results: Row[][] = [];
-        for (const statement of statements) results.push(await tx.query(statement.text, statement.params));
-        return results;
-      }, caller),
+    batch: (caller, statements, options) =>
+      run(
+        async (tx) => {
+          const results: Row[][] = [];
+          for (const statement of statements) results.push(await tx.query(statement.text, statement.params));
+          return results;
+        },
+        caller,
+        options,
+      ),
     asOwner: (fn) => run(fn),
     close: async () => {
       if (closed) return;
       closed = true;
-      // Let queued work finish, then flush to disk.
+      // Work already running finishes; work still waiting is refused (see run), then flush to disk.
       await queue.run(async () => undefined);
       await wal?.durable();
       await pglite.close();

@@ -1,8 +1,8 @@
 import postgres from 'postgres';
 import { becomeCaller } from './caller';
-import { DatabaseUnavailableError, isUnavailable } from './errors';
+import { ClientGoneError, DatabaseUnavailableError, isUnavailable } from './errors';
 import { withSqlTag } from './sql';
-import type { Caller, Database, OwnerTx, Row, Statement } from './types';
+import type { Caller, Database, OwnerTx, Row, Statement, WorkOptions } from './types';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -93,8 +93,10 @@ export function openPostgres(options: PostgresOptions): Database & { sql: Sql } 
     });
 
   /** Every statement of the transaction written at once; the replies come back in order. */
-  const batch = (caller: Caller, statements: readonly Statement[]): Promise<Row[][]> =>
+  const batch = (caller: Caller, statements: readonly Statement[], options?: WorkOptions): Promise<Row[][]> =>
     onConnection(async (connection) => {
+      // Waited for a connection from the pool: nothing is sent for a client that has gone meanwhile.
+      if (options?.signal?.aborted) throw new ClientGoneError();
       const { text, params } = becomeCaller(caller);
       const queries = [
         connection.unsafe('begin'),

@@ -32,6 +32,15 @@ export interface OwnerTx extends Tx {
   exec(script: string): Promise<void>;
 }
 
+/** Options of one unit of work. */
+export interface WorkOptions {
+  /**
+   * The request's signal (aborted when its client closes the connection): work that has not
+   * started when it aborts is not started at all and fails with ClientGoneError.
+   */
+  readonly signal?: AbortSignal;
+}
+
 /** One statement with its bound parameters. */
 export interface Statement {
   readonly text: string;
@@ -48,7 +57,7 @@ export interface Database {
    * statement), so a statement cannot use an earlier one's result except through the database
    * itself. The first error is thrown and nothing is committed. For hot paths (the public submit).
    */
-  batch(caller: Caller, statements: readonly Statement[]): Promise<Row[][]>;
+  batch(caller: Caller, statements: readonly Statement[], options?: WorkOptions): Promise<Row[][]>;
   /** Runs fn in one transaction as the owner, bypassing RLS. Never for request handling. */
   asOwner<T>(fn: (tx: OwnerTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

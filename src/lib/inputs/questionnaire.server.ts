@@ -74,7 +74,8 @@ async function readCurrent(db: Database): Promise<CurrentConsultation | undefine
         audiences: Audience[] | null;
       }>`
       select c.id, c.slug, c.title, c.summary, c.opens_at, c.closes_at,
-             array(select a.audience from public.consultation_audiences a
+             -- As text[]: a driver without the enum's array type would hand back a string.
+             array(select a.audience::text from public.consultation_audiences a
                    where a.consultation_id = c.id
                      and exists (select 1 from public.questions q
                                  where q.consultation_id = c.id and q.audience = a.audience and not q.hidden)

@@ -61,7 +61,9 @@ interface CountRow {
 export async function readDashboard(db: CallerDb, filters: DashboardFilters): Promise<Dashboard> {
   return db.run(async (tx) => {
     const consultations = await tx.sql<{ id: string; slug: string; title: string }>`
-      select id, slug, title from public.consultations order by opens_at desc, title`;
+      select id, slug, title from public.consultations
+      -- The live consultation first (the default choice), drafts next, archived ones last.
+      order by status = 'published' desc, status = 'archived', opens_at desc, title`;
     const consultation =
       consultations.find((c) => c.slug === filters.consultation) ?? consultations[0] ?? null;
     const list = consultations.map(({ slug, title }) => ({ slug, title }));

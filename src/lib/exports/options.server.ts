@@ -9,7 +9,9 @@ export interface ExportOptions {
 export async function readExportOptions(db: CallerDb): Promise<ExportOptions> {
   return db.run(async (tx) => {
     const consultations = await tx.sql<{ slug: string; title: string }>`
-      select slug, title from public.consultations order by opens_at desc, title`;
+      select slug, title from public.consultations
+      -- The live consultation first (the default choice), drafts next, archived ones last.
+      order by status = 'published' desc, status = 'archived', opens_at desc, title`;
     const snapshots = await tx.sql<{ id: string; slug: string; label: string; created_at: Date }>`
       select s.id, c.slug, s.label, s.created_at from public.theme_snapshots s
       join public.consultations c on c.id = s.consultation_id

@@ -66,7 +66,9 @@ export async function listConsultations(db: CallerDb): Promise<ConsultationChoic
       tx.sql<ConsultationChoice>`
       select c.slug, c.title,
         (select count(*)::int from public.input_items i where i.consultation_id = c.id and i.status = 'approved') as approved
-      from public.consultations c order by c.opens_at desc, c.slug`,
+      from public.consultations c
+      -- The live consultation first (the default choice), drafts next, archived ones last.
+      order by c.status = 'published' desc, c.status = 'archived', c.opens_at desc, c.slug`,
   );
 }
 

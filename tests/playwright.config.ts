@@ -8,7 +8,8 @@ import { parse, stringify } from 'yaml';
 // Chosen once in the main process and passed to workers through the environment, so that
 // runs side by side on one machine do not collide.
 // The server listens on this port, the closed-consultation server on the next, the mail catcher
-// (tests/support/mail-catcher.mjs) on the two after: all four must be free (this machine runs PostgreSQL
+// (tests/support/mail-catcher.mjs) on the two after, tests/e2e/unavailable.test.ts's servers on
+// the two after that: all six must be free (this machine runs PostgreSQL
 // on 5432, RabbitMQ on 5672, Redis on 6379 …) and not among the ports Chromium refuses to open
 // (SIP 5060/5061, X11 6000, IRC 6665-6669 …). Probed once, in a child process, because the config
 // is read synchronously.
@@ -22,8 +23,8 @@ const findPorts = `
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
   (async () => {
-    for (let port = 4400 + (${process.pid} % 2000) * 2; port < 65000; port += 4) {
-      const ports = [port, port + 1, port + 2, port + 3];
+    for (let port = 4400 + (${process.pid} % 2000) * 3; port < 65000; port += 6) {
+      const ports = [port, port + 1, port + 2, port + 3, port + 4, port + 5];
       if (ports.some((p) => refused.has(p))) continue;
       if ((await Promise.all(ports.map(free))).every(Boolean)) return console.log(port);
     }

@@ -31,6 +31,15 @@ test('a facilitator takes notes offline; they survive a reload and sync when bac
   await page.getByRole('link', { name: stopName }).click();
   await expect(page).toHaveURL(stopUrl);
   await waitUntilAvailableOffline(page);
+  // The schedule, opened again now that the worker runs, is kept on the device too.
+  await page.getByRole('link', { name: 'Terug naar de planning' }).click();
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await caches.match(location.pathname))), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  await page.getByRole('link', { name: stopName }).click();
+  await expect(page).toHaveURL(stopUrl);
   await expect(page.locator('[data-sync-status]')).toHaveText(
     'Alle aantekeningen zijn opgeslagen op de server.',
   );

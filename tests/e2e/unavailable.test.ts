@@ -7,8 +7,9 @@ import { answerUpToSend } from './support';
 
 // A server whose database cannot be reached (nothing listens on port 1) must answer a clear
 // Dutch 503, never a stack trace. The built server from the web server step is reused.
-// Ports: E2E_PORT is the main test server, +1 the closed-consultation server, +2 and +3 these.
-const port = Number(process.env.E2E_PORT) + 2;
+// Ports: E2E_PORT is the main test server, +1 the closed-consultation server, +2 and +3 the mail
+// catcher, +4 and +5 these.
+const port = Number(process.env.E2E_PORT) + 4;
 let server: ChildProcess;
 
 test.beforeAll(async () => {
@@ -63,7 +64,7 @@ test.describe('a submit while the database is down', () => {
   const adminUrl = process.env.DATABASE_URL;
   test.skip(!adminUrl, 'needs DATABASE_URL (a PostgreSQL to put behind a breakable proxy)');
   const name = `dm_e2e_outage_${process.pid}`;
-  const appPort = Number(process.env.E2E_PORT) + 3;
+  const appPort = Number(process.env.E2E_PORT) + 5;
   let proxy: Server;
   let proxyPort = 0;
   let down = false;

@@ -69,16 +69,9 @@ export async function inviteStaff(env: Env, db: CallerDb, input: unknown): Promi
   });
   if (before) return { ok: false, code: before };
 
-  let link: InviteLink;
-  if (authMode(env) === 'local') {
-    link = localLink();
-  } else {
-    const made = await supabaseLink(env, invite.email, 'invite');
-    if (!made) return { ok: false, code: 'invite.unavailable' };
-    link = made;
-  }
-
-  try {
+  const link = await linkFor(env, invite.email);
+  if (!link) return { ok: false, code: 'invite.unavailable' };
+  return refused(async () => {
     const userId = await db.run(async (tx) => {
       const id =
         link.userId ??
@@ -91,11 +84,7 @@ export async function inviteStaff(env: Env, db: CallerDb, input: unknown): Promi
       return id;
     });
     return { ok: true, userId, email: invite.email, displayName: invite.displayName };
-  } catch (error) {
-    const code = refusal(error);
-    if (code) return { ok: false, code };
-    throw error;
-  }
+  });
 }
 
 /** A new invitation for a member who has not signed in yet; their earlier link stops working. */
@@ -113,18 +102,24 @@ export async function resendInvite(env: Env, db: CallerDb, userId: unknown): Pro
   });
   if (typeof member === 'string') return { ok: false, code: member };
 
-  let link: InviteLink;
-  if (authMode(env) === 'local') {
-    link = localLink();
-  } else {
-    const made = await supabaseLink(env, member.email, 'invite');
-    if (!made) return { ok: false, code: 'invite.unavailable' };
-    if (made.userId !== id.data) return { ok: false, code: 'invite.notInvitable' };
-    link = made;
-  }
-  try {
+  const link = await linkFor(env, member.email);
+  if (!link) return { ok: false, code: 'invite.unavailable' };
+  if (link.userId && link.userId !== id.data) return { ok: false, code: 'invite.notInvitable' };
+  return refused(async () => {
     await db.run((tx) => queueInviteMail(tx, env, id.data, member.display_name, link));
     return { ok: true, userId: id.data, email: member.email, displayName: member.display_name };
+  });
+}
+
+/** A new link: the app's own for local accounts, Supabase's otherwise; null when Auth is down. */
+function linkFor(env: Env, email: string): Promise<InviteLink | null> {
+  return authMode(env) === 'local' ? Promise.resolve(localLink()) : supabaseLink(env, email, 'invite');
+}
+
+/** Runs the database part; the database's refusals become their codes. */
+async function refused(run: () => Promise<InviteResult>): Promise<InviteResult> {
+  try {
+    return await run();
   } catch (error) {
     const code = refusal(error);
     if (code) return { ok: false, code };

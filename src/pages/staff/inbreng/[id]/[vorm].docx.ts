@@ -2,14 +2,19 @@ import type { APIRoute } from 'astro';
 import { exportAdvice } from '../../../../lib/advice/export.server';
 import { mayAnswer } from '../../../../lib/written-input/roles';
 
-/** The advice's appendix as Word (each point, then "Reactie college"), for analysts and admins. */
+/**
+ * The advice as Word, for analysts and admins: `bijlage.docx` the appendix (each point, then
+ * "Reactie college"), `tabel.docx` the table (advice | response).
+ */
 export const GET: APIRoute = async ({ params, locals }) => {
+  const shape = params.vorm;
+  if (shape !== 'bijlage' && shape !== 'tabel') return new Response(null, { status: 404 });
   const staff = locals.staff;
   if (!staff)
     return new Response(null, { status: 303, headers: { location: '/staff/inloggen?reden=nodig' } });
   if (!mayAnswer(staff.staffRole))
     return new Response('Alleen analisten en beheerders mogen dit downloaden.', { status: 403 });
-  const result = await exportAdvice(locals.db, params.id ?? '', 'bijlage');
+  const result = await exportAdvice(locals.db, params.id ?? '', shape);
   if (!result.ok)
     return new Response(
       result.code === 'advice.forbidden' ? 'Geen toegang.' : 'Dit advies bestaat niet (meer).',

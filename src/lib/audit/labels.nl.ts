@@ -327,6 +327,7 @@ export const tableFields: Readonly<Record<string, Readonly<Record<string, FieldS
     title: f('onderwerp'),
     file_name: f('bestandsnaam'),
     saved_at: f('punten opgeslagen op', 'time'),
+    response_adopted_on: f('reactie vastgesteld door het college op', 'day'),
     created_by: f('toegevoegd door', { ref: 'staff' }),
     created_at: f('toegevoegd op', 'time'),
   },

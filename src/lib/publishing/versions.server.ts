@@ -2,7 +2,7 @@ import { sqlState } from '../db/errors';
 import type { CallerDb, Database } from '../db/types';
 import { type MailMessage, queueResultsMessages, resultsMessage, resultsUrl } from '../mail';
 import { forgetResults } from '../results/read.server';
-import { comparePages, type PageChange, pageFrom, type Quote, type ResultsPage } from './page';
+import { comparePages, type PageChange, pageFrom, type Quote, type ResultsPage, shownItemIds } from './page';
 
 /**
  * Publishing "wat we hoorden" as deliberate steps, each run as the caller (analysts and admins;
@@ -43,6 +43,8 @@ export interface PublishingState {
   readonly versions: readonly VersionSummary[];
   /** The publication residents see now, if any. */
   readonly current: { id: string; title: string; publishedAt: Date; snapshotId: string } | null;
+  /** Formal advices of the consultation, and how many of them the college adopted a response to. */
+  readonly advices: { readonly total: number; readonly adopted: number };
   readonly mail: {
     /** When the one results e-mail was sent, if it was. */
     readonly sentAt: Date | null;
@@ -78,6 +80,10 @@ export async function readPublishing(db: CallerDb, slug: string): Promise<Publis
        where consultation_id = ${consultation.id} order by published_at desc, id desc`;
     const [recipients] = await tx.sql<{ n: number }>`
       select private.results_mail_recipients(${consultation.id}::uuid) as n`;
+    const [advices] = await tx.sql<{ total: number; adopted: number }>`
+      select count(*)::int as total, count(response_adopted_on)::int as adopted
+      from public.written_inputs
+      where consultation_id = ${consultation.id} and kind = 'advies' and saved_at is not null`;
     const current = publications.find((p) => p.withdrawn_at === null) ?? null;
     return {
       consultation: {
@@ -108,6 +114,7 @@ export async function readPublishing(db: CallerDb, slug: string): Promise<Publis
             snapshotId: current.snapshot_id,
           }
         : null,
+      advices: { total: advices?.total ?? 0, adopted: advices?.adopted ?? 0 },
       mail: {
         sentAt: consultation.results_mail_queued_at ? new Date(consultation.results_mail_queued_at) : null,
         recipients: recipients?.n ?? 0,
@@ -138,7 +145,7 @@ export async function previewVersion(
       select page from public.results_publications
       where consultation_id = ${consultationId} and withdrawn_at is null
       order by published_at desc, id desc limit 1`;
-    const quoteIds = [version.page, online?.page].flatMap(quoteItemIds);
+    const quoteIds = [version.page, online?.page].flatMap(shownItemIds);
     const quotes: Record<string, Quote> = {};
     if (quoteIds.length > 0)
       for (const q of await tx.sql<{ id: string; body: string; audience: string; channel: string }>`
@@ -152,11 +159,6 @@ export async function previewVersion(
       changes: comparePages(online ? pageFrom(online.page, quotes) : null, page),
     };
   });
-}
-
-function quoteItemIds(page: unknown): string[] {
-  const themes = (page as { themes?: { quoteItemIds?: string[] }[] } | undefined)?.themes ?? [];
-  return themes.flatMap((t) => t.quoteItemIds ?? []);
 }
 
 /** Database refusals of the publishing functions, as codes the pages turn into Dutch. */

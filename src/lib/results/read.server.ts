@@ -26,7 +26,7 @@ interface Row {
   quotes: Record<string, Quote>;
 }
 
-const emptyPage: ResultsPage = { themes: [], audiences: [], items: 0 };
+const emptyPage: ResultsPage = { themes: [], audiences: [], items: 0, advices: [] };
 
 /** How long a server process keeps a page it read: a new publication shows within this time. */
 export const resultsCacheMs = 5_000;

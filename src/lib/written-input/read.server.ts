@@ -20,6 +20,8 @@ export interface WrittenInputSummary {
   readonly points: number;
   /** Points with both a response and a status. */
   readonly answered: number;
+  /** yyyy-mm-dd: when the college adopted its response to this advice, if it did. */
+  readonly responseAdoptedOn: string | null;
   readonly createdAt: string;
 }
 
@@ -62,6 +64,7 @@ interface SummaryRow {
   saved: boolean;
   points: number;
   answered: number;
+  response_adopted_on: string | null;
   created_at: Date | string;
 }
 
@@ -77,7 +80,7 @@ const summaryColumns = `
   (select count(*)::int from public.written_points p where p.written_input_id = w.id) as points,
   (select count(*)::int from public.written_points p
     where p.written_input_id = w.id and p.response_status is not null and btrim(p.response_md) <> '') as answered,
-  w.created_at`;
+  to_char(w.response_adopted_on, 'YYYY-MM-DD') as response_adopted_on, w.created_at`;
 
 const toSummary = (r: SummaryRow): WrittenInputSummary => ({
   id: r.id,
@@ -92,6 +95,7 @@ const toSummary = (r: SummaryRow): WrittenInputSummary => ({
   saved: r.saved,
   points: r.points,
   answered: r.answered,
+  responseAdoptedOn: r.response_adopted_on,
   createdAt: iso(r.created_at),
 });
 

@@ -116,13 +116,25 @@ function cell(children: Paragraph[], header = false): TableCell {
   });
 }
 
-function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
+/** The fields of an advice point the exports write. */
+export interface AdvicePointText {
+  readonly position: number;
+  readonly text: string;
+  readonly responseMd: string;
+  readonly responseStatus: string | null;
+}
+
+/**
+ * A two-column table "Advies van … | Reactie van het college" (seed 003's shape), one row per
+ * point. Also used by the participatieverslag.
+ */
+export function responseTable(sender: string, points: readonly AdvicePointText[]): Table {
   const rows = [
     new TableRow({
       tableHeader: true,
       children: [
         cell(
-          [new Paragraph({ children: [new TextRun({ text: `Advies van ${advice.sender}`, bold: true })] })],
+          [new Paragraph({ children: [new TextRun({ text: `Advies van ${sender}`, bold: true })] })],
           true,
         ),
         cell(
@@ -131,7 +143,7 @@ function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
         ),
       ],
     }),
-    ...advice.pointList.map(
+    ...points.map(
       (point) =>
         new TableRow({
           cantSplit: false,
@@ -161,6 +173,10 @@ function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
         }),
     ),
   ];
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows });
+}
+
+function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
@@ -175,7 +191,7 @@ function table(advice: WrittenInputDetail): (Paragraph | Table)[] {
         ),
       ],
     }),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+    responseTable(advice.sender, advice.pointList),
   ];
 }
 

@@ -25,6 +25,7 @@ import {
   WidthType,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { responseTable } from '../advice/export.server';
 import { audiences } from '../content/schema';
 import type { ChartSpec } from '../dashboard/charts';
 import { themesByAudienceChart } from '../dashboard/charts';
@@ -35,6 +36,7 @@ import {
   countsExplained,
   describeSelection,
   formatDate,
+  formatDay,
   formatShortDate,
   formatTime,
   groupNames,
@@ -531,6 +533,40 @@ export function reportDocument(report: Report, images: Images): Document {
     themeSection.push(...(t.reactionMd.trim() ? markdownToParagraphs(t.reactionMd) : [missingReaction()]));
   }
 
+  // ───────── formal advice and the college's response ─────────
+  const adviceSection: (Paragraph | Table)[] =
+    r.advices.length === 0
+      ? []
+      : [
+          heading('Formele adviezen', HeadingLevel.HEADING_1, true),
+          para(
+            `De gemeente ontving ${r.advices.length === 1 ? 'één formeel advies' : `${r.advices.length} formele adviezen`}. Per advies staat hieronder elk punt met de reactie van het college.`,
+          ),
+        ];
+  for (const a of r.advices) {
+    adviceSection.push(
+      heading(`Advies van ${a.sender}`, HeadingLevel.HEADING_2),
+      para(
+        `${a.title ? `${a.title}. ` : ''}Ontvangen op ${formatDay(a.receivedOn)}${a.adoptedOn ? `; de reactie is vastgesteld door het college op ${formatDay(a.adoptedOn)}.` : '.'}`,
+      ),
+    );
+    if (!a.adoptedOn)
+      adviceSection.push(
+        para('De reactie is nog niet vastgesteld door het college: wat hieronder staat is een concept.', {
+          bold: true,
+          color: colour.warn,
+        }),
+      );
+    if (a.pointsAwaitingModeration > 0)
+      adviceSection.push(
+        para(
+          `${a.pointsAwaitingModeration === 1 ? 'Eén punt wacht' : `${a.pointsAwaitingModeration} punten wachten`} nog op moderatie en ${a.pointsAwaitingModeration === 1 ? 'staat' : 'staan'} hier niet in.`,
+          { italics: true, color: colour.muted },
+        ),
+      );
+    if (a.points.length > 0) adviceSection.push(responseTable(a.sender, a.points));
+  }
+
   // ───────── appendix (landscape) ─────────
   const appendix: (Paragraph | Table)[] = [
     heading('Bijlage: alle bijeenkomsten van de roadtour', HeadingLevel.HEADING_1),
@@ -606,7 +642,15 @@ export function reportDocument(report: Report, images: Images): Document {
         page: { size: { width: page.width, height: page.height }, margin: margins },
       },
       ...headerFooter(portraitWidth),
-      children: [...cover, ...contents, ...summary, ...method, ...participation, ...themeSection],
+      children: [
+        ...cover,
+        ...contents,
+        ...summary,
+        ...method,
+        ...participation,
+        ...themeSection,
+        ...adviceSection,
+      ],
     },
     {
       properties: {

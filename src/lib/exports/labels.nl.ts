@@ -73,6 +73,8 @@ const shortDateFormat = new Intl.DateTimeFormat('nl-NL', {
 });
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 export const formatDate = (d: Date): string => dateFormat.format(d);
+/** A calendar day (yyyy-mm-dd, no time of day) in words: "22 juli 2026". */
+export const formatDay = (day: string): string => dateFormat.format(new Date(`${day}T12:00:00Z`));
 /** "4 dec 2026": fits a narrow table column. */
 export const formatShortDate = (d: Date): string => shortDateFormat.format(d).replace(/\.$/, '');
 export const formatTime = (d: Date): string => timeFormat.format(d);

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { isResponseStatus, responseStatusLabels } from '../advice/statuses';
 import { sanitiseMarkdown } from '../markdown/sanitise';
 import {
   ageBandNames,
@@ -7,6 +8,7 @@ import {
   countsExplained,
   describeSelection,
   formatDate,
+  formatDay,
   formatShortDate,
   formatTime,
   groupNames,
@@ -143,6 +145,34 @@ export function reportMarkdown(report: Report): string {
     }
     out.push('**Wat doen we ermee**');
     out.push(t.reactionMd.trim() ? sanitiseMarkdown(t.reactionMd) : `> **${reactionMissing}**`);
+  }
+  if (r.advices.length > 0) {
+    out.push('## Formele adviezen');
+    out.push(
+      `De gemeente ontving ${r.advices.length === 1 ? 'één formeel advies' : `${r.advices.length} formele adviezen`}. Per advies staat hieronder elk punt met de reactie van het college.`,
+    );
+    for (const a of r.advices) {
+      out.push(`### Advies van ${cell(a.sender)}`);
+      out.push(
+        `${a.title ? `${cell(a.title)}. ` : ''}Ontvangen op ${formatDay(a.receivedOn)}${a.adoptedOn ? `; de reactie is vastgesteld door het college op ${formatDay(a.adoptedOn)}.` : '.'}`,
+      );
+      if (!a.adoptedOn)
+        out.push(
+          '**De reactie is nog niet vastgesteld door het college: wat hieronder staat is een concept.**',
+        );
+      if (a.pointsAwaitingModeration > 0)
+        out.push(
+          `_${a.pointsAwaitingModeration === 1 ? 'Eén punt wacht' : `${a.pointsAwaitingModeration} punten wachten`} nog op moderatie en ${a.pointsAwaitingModeration === 1 ? 'staat' : 'staan'} hier niet in._`,
+        );
+      for (const p of a.points) {
+        out.push(`**Punt ${p.position}.** ${cell(p.text)}`);
+        out.push(
+          p.responseMd.trim()
+            ? `_Reactie college${isResponseStatus(p.responseStatus) ? ` (${responseStatusLabels[p.responseStatus].toLowerCase()})` : ''}:_\n\n${sanitiseMarkdown(p.responseMd)}`
+            : '_Nog geen reactie._',
+        );
+      }
+    }
   }
   out.push('## Bijlage: alle bijeenkomsten van de roadtour');
   out.push(

@@ -2,7 +2,7 @@ import { sqlState } from '../db/errors';
 import type { CallerDb, Tx } from '../db/types';
 import type { ExportFilters, ExportFormat } from './filters';
 import { itemFilter, Params, type Scope, themeCtes } from './scope.server';
-import type { Breakdown, Report, ReportStop, ReportTheme } from './types';
+import type { Breakdown, Report, ReportAdvice, ReportStop, ReportTheme } from './types';
 
 export class ExportError extends Error {
   constructor(readonly code: 'export.notFound' | 'export.forbidden') {
@@ -69,6 +69,7 @@ export async function prepareExport(
       }
       const scope: Scope = { consultationId: consultation.id, snapshotId: snapshot?.id ?? null, filters };
       const figures = await readFigures(tx, scope);
+      const advices = await readAdvices(tx, scope);
       const counts = {
         items: figures.totals.items,
         submissions: figures.totals.submissions,
@@ -95,6 +96,7 @@ export async function prepareExport(
         },
         snapshot,
         ...figures,
+        advices,
         auditId: Number(audit?.id),
       };
       return { report, scope };
@@ -103,6 +105,53 @@ export async function prepareExport(
     if (sqlState(error) === '42501') throw new ExportError('export.forbidden');
     throw error;
   }
+}
+
+/**
+ * The consultation's formal advices with their approved points and the college's responses, when
+ * the selection includes written input ("schriftelijk") and the advice's audience. The date
+ * filter applies to the day the advice came in.
+ */
+async function readAdvices(tx: Tx, scope: Scope): Promise<ReportAdvice[]> {
+  const { audience, channel, from, to } = scope.filters;
+  if (channel && channel !== 'schriftelijk') return [];
+  const rows = await tx.sql<{
+    id: string;
+    sender: string;
+    title: string;
+    audience: string;
+    received_on: string;
+    adopted_on: string | null;
+    points: ReportAdvice['points'] | null;
+    waiting: number;
+  }>`
+    select w.id, w.sender, w.title, w.audience::text as audience,
+           to_char(w.received_on, 'YYYY-MM-DD') as received_on,
+           to_char(w.response_adopted_on, 'YYYY-MM-DD') as adopted_on,
+           (select jsonb_agg(jsonb_build_object('position', p.position, 'text', i.body,
+                     'responseMd', p.response_md, 'responseStatus', p.response_status) order by p.position)
+            from public.written_points p join public.input_items i on i.id = p.input_item_id
+            where p.written_input_id = w.id and i.status = 'approved') as points,
+           (select count(*)::int from public.written_points p join public.input_items i on i.id = p.input_item_id
+            where p.written_input_id = w.id and i.status = 'new') as waiting
+    from public.written_inputs w
+    where w.consultation_id = ${scope.consultationId} and w.kind = 'advies' and w.saved_at is not null
+      and (${audience ?? null}::text is null or w.audience::text = ${audience ?? null})
+      and (${from ?? null}::date is null or w.received_on >= ${from ?? null}::date)
+      and (${to ?? null}::date is null or w.received_on <= ${to ?? null}::date)
+    order by w.received_on, w.sender, w.id`;
+  return rows
+    .map((r) => ({
+      id: r.id,
+      sender: r.sender,
+      title: r.title,
+      audience: r.audience,
+      receivedOn: r.received_on,
+      adoptedOn: r.adopted_on,
+      points: r.points ?? [],
+      pointsAwaitingModeration: r.waiting,
+    }))
+    .filter((a) => a.points.length > 0 || a.pointsAwaitingModeration > 0);
 }
 
 type Figures = Pick<Report, 'totals' | 'byAudience' | 'byChannel' | 'profile' | 'stops' | 'themes'>;

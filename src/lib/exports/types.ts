@@ -107,5 +107,27 @@ export interface Report {
   };
   readonly stops: readonly ReportStop[];
   readonly themes: readonly ReportTheme[];
+  /** Formal advices of the consultation with the college's response per point. */
+  readonly advices: readonly ReportAdvice[];
   readonly auditId: number;
+}
+
+/** A formal advice in the report: its approved points in order, each with the college's response. */
+export interface ReportAdvice {
+  readonly id: string;
+  readonly sender: string;
+  readonly title: string;
+  readonly audience: string;
+  /** yyyy-mm-dd */
+  readonly receivedOn: string;
+  /** yyyy-mm-dd when the college adopted its response; null while the responses are a draft. */
+  readonly adoptedOn: string | null;
+  readonly points: readonly {
+    readonly position: number;
+    readonly text: string;
+    readonly responseMd: string;
+    readonly responseStatus: string | null;
+  }[];
+  /** Points moderation has not approved yet: not in the report (they may hold personal data). */
+  readonly pointsAwaitingModeration: number;
 }

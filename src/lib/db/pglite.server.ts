@@ -54,7 +54,17 @@ interface EmscriptenStream {
 
 type StreamOps = Record<string, unknown> & { close?: (stream: EmscriptenStream) => unknown };
 
-class WalSync {
+/** fsync(2) of a descriptor; one closed meanwhile (EBADF) was synced when it was closed. */
+function syncUnlessClosed(fd: number): void {
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EBADF') throw error;
+  }
+}
+
+/** Exported for its tests; the database installs it itself (openPglite). */
+export class WalSync {
   /** Log files written since their last sync. */
   #pending = new Set<number>();
   /** Log files being synced asynchronously right now. */
@@ -84,17 +94,26 @@ class WalSync {
       const fd = stream.nfd;
       if (typeof fd === 'number' && (this.#pending.has(fd) || this.#syncing.has(fd))) {
         fsyncSync(fd);
+        // Forgotten here, also while its asynchronous sync is in flight: a closed descriptor must
+        // never be synced again (see #syncPendingNow).
         this.#pending.delete(fd);
+        this.#syncing.delete(fd);
       }
       return close(stream);
     };
   }
 
+  /**
+   * Syncs every log file written or being synced, before another file is. Postgres calls fsync
+   * while it holds its WAL write lock (a new segment, the pg_wal directory), so nothing may throw
+   * here: an exception thrown into the WebAssembly call leaves that lock held and the next commit
+   * spins in XLogFlush for ever. That happened at the first segment switch under load, when the
+   * old segment was closed while its asynchronous sync was in flight and then synced again here
+   * (EBADF); a descriptor closed meanwhile is skipped now (it was synced when it was closed).
+   */
   #syncPendingNow(): void {
-    for (const fd of this.#pending) fsyncSync(fd);
+    for (const fd of [...this.#pending, ...this.#syncing]) syncUnlessClosed(fd);
     this.#pending.clear();
-    // #syncing may still be in flight; a second sync of the same file is harmless.
-    for (const fd of this.#syncing) fsyncSync(fd);
   }
 
   /** Resolves once every log sync requested so far is done. */

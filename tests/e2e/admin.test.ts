@@ -44,8 +44,25 @@ test('an admin removes a person’s input by reference code, and the log shows i
 
   // The log records the deletion, never the text.
   await page.goto('/staff');
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek' }).click();
+  // The management screens are under "Beheer" in the menu, which stays marked below it.
+  const mainMenu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await mainMenu.getByRole('link', { name: 'Beheer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Beheer' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link')).toHaveText([
+    'Uitgaande e-mail',
+    'Verzoek om verwijderen',
+    'Raadplegingen',
+    'Medewerkers',
+    'Logboek',
+  ]);
+  await expectAccessible(page);
+  await page.getByRole('main').getByRole('link', { name: 'Logboek' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+  await expect(mainMenu.getByRole('link', { name: 'Beheer' })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link')).toHaveText([
+    'Werkplek',
+    'Beheer',
+  ]);
   await page.getByLabel('Soort').selectOption({ label: 'Inzendingen' });
   await page.getByRole('button', { name: 'Filteren' }).click();
   await expect(page).toHaveURL(/soort=submissions/);
@@ -63,7 +80,8 @@ test('an admin removes a person’s input by reference code, and the log shows i
 test('only admins see the log and the removal screen', async ({ page }) => {
   await signIn(page, 'moderator@doemee.test');
   await expect(page.getByRole('link', { name: 'Logboek' })).toHaveCount(0);
-  for (const path of ['/staff/logboek', '/staff/verwijderverzoek']) {
+  await expect(page.getByRole('link', { name: 'Beheer' })).toHaveCount(0);
+  for (const path of ['/staff/logboek', '/staff/verwijderverzoek', '/staff/beheer']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();

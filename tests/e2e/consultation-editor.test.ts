@@ -44,10 +44,8 @@ test.describe
       test.setTimeout(420_000); // six accessibility scans, three of them on the long editor page
       await page.setViewportSize({ width: 1280, height: 900 });
       await signIn(page, 'beheer@doemee.test');
-      await page
-        .getByRole('navigation', { name: /menu|hoofdmenu|werkplek/i })
-        .getByRole('link', { name: 'Raadplegingen' })
-        .click();
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
+      await page.getByRole('main').getByRole('link', { name: 'Raadplegingen' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Raadplegingen' })).toBeVisible();
       await expectAccessible(page);
       await fitsPhone(page);

@@ -10,13 +10,16 @@ export interface NavItem {
   readonly fullLabel?: string;
   /** One line on the Werkplek about what the screen is for. */
   readonly about?: string;
+  /** An admin's management screen: in the menu under "Beheer", on the Werkplek as itself. */
+  readonly underBeheer?: boolean;
 }
 
 const everyone: readonly StaffRole[] = ['admin', 'moderator', 'analyst', 'facilitator'];
 
 /**
- * The staff screens in menu order. Labels are short so the admin's ten entries fit one line at
- * 1280 px; the Werkplek names the same screens in full.
+ * The staff screens in order. Labels are short so the menu fits one line at 1280 px; the Werkplek
+ * names the same screens in full. The admin's five management screens share one menu entry,
+ * "Beheer" (thirteen entries took two lines).
  */
 export const navItems: readonly NavItem[] = [
   { href: '/staff', label: 'Werkplek', roles: everyone },
@@ -74,6 +77,7 @@ export const navItems: readonly NavItem[] = [
     fullLabel: 'Uitgaande e-mail',
     about: 'Berichten aan inwoners en of ze verstuurd zijn.',
     roles: ['admin'],
+    underBeheer: true,
   },
   {
     href: '/staff/verwijderverzoek',
@@ -81,6 +85,7 @@ export const navItems: readonly NavItem[] = [
     fullLabel: 'Verzoek om verwijderen',
     about: 'De inzending van een inwoner verwijderen met de code van de inzending.',
     roles: ['admin'],
+    underBeheer: true,
   },
   {
     href: '/staff/beheer/consultaties',
@@ -88,24 +93,47 @@ export const navItems: readonly NavItem[] = [
     about:
       'Raadplegingen maken en wijzigen: teksten, datums, doelgroepen, vragen; voorbeeld bekijken en publiceren.',
     roles: ['admin'],
+    underBeheer: true,
   },
   {
     href: '/staff/beheer/medewerkers',
     label: 'Medewerkers',
     about: 'Wie er werkt met Doe Mee, met welke rol; rollen wijzigen, iemand uitzetten.',
     roles: ['admin'],
+    underBeheer: true,
   },
   {
     href: '/staff/logboek',
     label: 'Logboek',
     about: 'Wie wat veranderde en wanneer.',
     roles: ['admin'],
+    underBeheer: true,
   },
 ];
 
-/** What this role may use, in menu order. */
+/** Every screen this role may use, in order (the Werkplek's list). */
 export function navFor(role: StaffRole): NavItem[] {
   return navItems.filter((item) => item.roles.includes(role));
+}
+
+/** The menu entry whose page lists the management screens. */
+export const beheerItem: NavItem = {
+  href: '/staff/beheer',
+  label: 'Beheer',
+  about: 'Raadplegingen, medewerkers, logboek, e-mail en verwijderverzoeken.',
+  roles: ['admin'],
+};
+
+/** The management screens this role may use (the "Beheer" page's list). */
+export function beheerScreensFor(role: StaffRole): NavItem[] {
+  return navFor(role).filter((item) => item.underBeheer);
+}
+
+/** The menu of a role: its screens, the management screens gathered under one "Beheer" entry. */
+export function menuFor(role: StaffRole): NavItem[] {
+  const screens = navFor(role);
+  const top = screens.filter((item) => !item.underBeheer);
+  return screens.length > top.length ? [...top, beheerItem] : top;
 }
 
 const trim = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
@@ -118,6 +146,9 @@ export function placeOf(item: NavItem, pathname: string): 'page' | 'section' | n
   const here = trim(pathname);
   const href = trim(item.href);
   if (here === href) return 'page';
+  // "Beheer" is the section of every management screen, wherever its address is.
+  if (item.href === beheerItem.href && navItems.some((s) => s.underBeheer && placeOf(s, pathname)))
+    return 'section';
   // The Werkplek is the root of every staff page, so it is never the section of another.
   if (href !== '/staff' && here.startsWith(`${href}/`)) return 'section';
   return null;

@@ -224,7 +224,8 @@ test('a stale change gets a clear message and is not saved', async ({ page, brow
   const otherContext = await browser.newContext({ baseURL });
   const other = await otherContext.newPage();
   await signIn(other, 'beheer@doemee.test');
-  await other.goto(board);
+  // Hydrated first: a click on the board before its island runs does nothing (this was flaky).
+  await openHydrated(other, board);
   await themeButton(other, label).click();
   await other.getByRole('button', { name: 'Bewerken' }).click();
   await other.getByLabel('Naam van het thema').fill(`${label} (beheer)`);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isRefusal, sqlState } from '../db/errors';
 import type { CallerDb } from '../db/types';
+import { isoDay } from '../http/query';
 import { instantToAmsterdam } from '../roadtour/amsterdam-time';
 
 export type AdoptionError =
@@ -25,13 +26,8 @@ export type AdoptionResult =
 const AdoptionSchema = z.object({
   writtenInputId: z.string().uuid(),
   /** yyyy-mm-dd, or empty to take the adoption back (the advice leaves the next version). */
-  adoptedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+  adoptedOn: z.union([z.literal(''), isoDay]),
 });
-
-const isRealDay = (day: string) => {
-  const d = new Date(`${day}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-};
 
 /**
  * Records (or takes back) the adoption date. Refused when the date is in the future or before the
@@ -42,7 +38,6 @@ export async function recordAdoption(db: CallerDb, raw: unknown): Promise<Adopti
   const parsed = AdoptionSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'adoption.invalid' };
   const { writtenInputId, adoptedOn } = parsed.data;
-  if (adoptedOn !== '' && !isRealDay(adoptedOn)) return { ok: false, code: 'adoption.invalid' };
   if (adoptedOn > instantToAmsterdam(new Date()).date) return { ok: false, code: 'adoption.future' };
   if (db.caller.kind !== 'staff' || !['admin', 'analyst'].includes(db.caller.staffRole))
     return { ok: false, code: 'adoption.forbidden' };
